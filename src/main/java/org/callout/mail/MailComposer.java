@@ -1,0 +1,100 @@
+package org.callout.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * Builds every outgoing email the same way: From with the organization's name, Date, our own Message-ID,
+ * multipart/alternative with a text and an HTML part. Anything that reaches a header is stripped of CR and
+ * LF so supporter input can never add a header.
+ */
+public final class MailComposer {
+
+	private final Session session;
+
+	private final InternetAddress from;
+
+	private final InternetAddress replyTo;
+
+	private final String messageIdDomain;
+
+	public MailComposer(Session session, String senderName, String senderAddress, String replyTo) {
+		this.session = session;
+		try {
+			this.from = new InternetAddress(senderAddress, oneLine(senderName), StandardCharsets.UTF_8.name());
+			this.replyTo = (replyTo == null || replyTo.isBlank()) ? null : new InternetAddress(replyTo, true);
+		}
+		catch (UnsupportedEncodingException | MessagingException ex) {
+			throw new IllegalArgumentException("Invalid sender or Reply-To address in configuration", ex);
+		}
+		this.messageIdDomain = senderAddress.substring(senderAddress.lastIndexOf('@') + 1);
+	}
+
+	public MimeMessage compose(OutgoingEmail email) {
+		try {
+			MimeMessage message = new OwnIdMimeMessage(session, messageIdDomain);
+			message.setFrom(from);
+			if (replyTo != null) {
+				message.setReplyTo(new InternetAddress[] { replyTo });
+			}
+			String name = oneLine(email.toName());
+			message.setRecipient(MimeMessage.RecipientType.TO, (name == null || name.isBlank())
+					? new InternetAddress(email.to().value()) : new InternetAddress(email.to().value(), name, "UTF-8"));
+			message.setSubject(oneLine(email.subject()), StandardCharsets.UTF_8.name());
+			message.setSentDate(new Date());
+			for (Map.Entry<String, String> header : email.headers().entrySet()) {
+				message.setHeader(oneLine(header.getKey()), oneLine(header.getValue()));
+			}
+			MimeMultipart alternative = new MimeMultipart("alternative");
+			alternative.addBodyPart(part(email.text(), "plain"));
+			alternative.addBodyPart(part(email.html(), "html"));
+			message.setContent(alternative);
+			message.saveChanges();
+			return message;
+		}
+		catch (MessagingException | UnsupportedEncodingException ex) {
+			throw new IllegalStateException("Could not compose an email", ex);
+		}
+	}
+
+	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+		return part;
+	}
+
+	/** Removes CR, LF and other control characters, which in a header would start a new header. */
+	static String oneLine(String value) {
+		return value == null ? null : value.replaceAll("[\\r\\n\\u0000-\\u001f\\u007f\\u2028\\u2029]+", " ").strip();
+	}
+
+	/** Generates the Message-ID under the sender's domain, so Angus never looks up the local host name. */
+	private static final class OwnIdMimeMessage extends MimeMessage {
+
+		private final String domain;
+
+		OwnIdMimeMessage(Session session, String domain) {
+			super(session);
+			this.domain = domain;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader("Message-ID") == null) {
+				setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.callout.mail;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** Hands a composed message to the configured transport. Safe to call from many threads. */
+public interface Messenger extends AutoCloseable {
+
+	/**
+	 * @throws MailDeliveryException when the transport refused or failed; {@link MailDeliveryException#permanent()}
+	 * tells a retry apart from a hard failure
+	 */
+	void send(MimeMessage message);
+
+	/** {@code outbox} or {@code smtp}, for operators' eyes. */
+	String transportName();
+
+	/** Closes pooled connections. */
+	@Override
+	default void close() {
+	}
+
+}

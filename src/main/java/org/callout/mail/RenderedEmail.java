@@ -1,0 +1,5 @@
+package org.callout.mail;
+
+/** An email template rendered for one recipient. */
+public record RenderedEmail(String subject, String text, String html) {
+}

@@ -1,0 +1,78 @@
+package org.callout.mail.internal;
+
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.callout.mail.MailComposer;
+import org.callout.mail.MailDeliveryException;
+import org.callout.mail.MailTemplates;
+import org.callout.mail.Messenger;
+import org.callout.mail.OutgoingEmail;
+import org.callout.mail.RenderedEmail;
+import org.callout.platform.CalloutProperties;
+import org.callout.platform.EmailAddress;
+import org.callout.platform.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizer API: sends a test email through the configured transport, to check the set-up end to end. */
+@RestController
+class TestEmailController {
+
+	private static final Logger log = LoggerFactory.getLogger(TestEmailController.class);
+
+	private final MailComposer composer;
+
+	private final MailTemplates templates;
+
+	private final Messenger messenger;
+
+	private final CalloutProperties properties;
+
+	TestEmailController(MailComposer composer, MailTemplates templates, Messenger messenger,
+			CalloutProperties properties) {
+		this.composer = composer;
+		this.templates = templates;
+		this.messenger = messenger;
+		this.properties = properties;
+	}
+
+	record TestEmailRequest(String to, String language) {
+	}
+
+	record TestEmailSent(String messageId, String transport) {
+	}
+
+	@PostMapping("/api/v1/mail/test")
+	ResponseEntity<?> send(@RequestBody TestEmailRequest request) throws MessagingException {
+		EmailAddress to = EmailAddress.parse(request == null ? null : request.to());
+		String language = request.language() != null && properties.languages().contains(request.language())
+				? request.language() : properties.defaultLanguage();
+		RenderedEmail rendered = templates.render("test-email", language,
+				Map.of("organization", properties.organization().name(), "postalAddress",
+						properties.organization().postalAddress(), "transport", messenger.transportName()));
+		MimeMessage message = composer.compose(new OutgoingEmail(to, null, rendered.subject(), rendered.text(),
+				rendered.html(), Map.of()));
+		try {
+			messenger.send(message);
+		}
+		catch (MailDeliveryException ex) {
+			log.warn("Test email to {} failed: {}", to, ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+					"The " + messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
+			problem.setTitle("Mail transport failed");
+			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
+		}
+		log.info("Test email {} sent to {} through {}", message.getMessageID(), to, messenger.transportName());
+		return ResponseEntity.accepted().body(new TestEmailSent(message.getMessageID(), messenger.transportName()));
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.callout.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings shared by every module.
+ *
+ * @param dataDir where the embedded database, the outbox and generated secrets live
+ * @param publicBaseUrl the base of every link Callout puts in an email or page; never taken from a request
+ * @param templatesDir the directory of email templates organizers edit
+ * @param languages the supporter-facing languages, the first one being the fallback
+ * @param organization who is sending
+ * @param secrets secrets, normally from environment variables; never in a file of the repository
+ */
+@ConfigurationProperties("callout")
+public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesDir, List<String> languages,
+		Organization organization, Secrets secrets) {
+
+	public CalloutProperties {
+		languages = (languages == null || languages.isEmpty()) ? List.of("en") : List.copyOf(languages);
+		organization = organization == null ? new Organization(null, null, null, null, null) : organization;
+		secrets = secrets == null ? new Secrets(null, null, List.of(), null) : secrets;
+	}
+
+	public String defaultLanguage() {
+		return languages.getFirst();
+	}
+
+	/**
+	 * The organization shown to supporters.
+	 *
+	 * @param name the name in From lines and consent text
+	 * @param postalAddress the postal address printed in every email footer
+	 * @param privacyPolicyUrl the privacy policy that consent refers to
+	 * @param privacyPolicyVersion the version of that policy, recorded with every consent
+	 * @param senderAddress the From address of every email
+	 */
+	public record Organization(String name, String postalAddress, URI privacyPolicyUrl, String privacyPolicyVersion,
+			String senderAddress) {
+	}
+
+	/**
+	 * Secrets. Empty values are generated under the data directory on the embedded database only.
+	 *
+	 * @param adminToken the bearer token for organizer APIs
+	 * @param linkKey the key that signs new links
+	 * @param linkPreviousKeys retired link keys whose links still verify until removed
+	 * @param addressHashKey the key for hashing addresses; never rotates
+	 */
+	public record Secrets(String adminToken, String linkKey, List<String> linkPreviousKeys, String addressHashKey) {
+
+		public Secrets {
+			linkPreviousKeys = linkPreviousKeys == null ? List.of()
+					: linkPreviousKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
+		}
+
+		@Override
+		public String toString() {
+			return "Secrets[masked]";
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.callout.platform;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal data for logs: email addresses keep their first character and domain, IP addresses keep
+ * their network half. Logs must never hold a whole address or IP; the log layout applies this to every line
+ * as a safety net, and code can call it to log a recognizable but partial value on purpose.
+ */
+public final class Masking {
+
+	private static final Pattern EMAIL = Pattern.compile("([\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-])[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]*@([\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*)");
+
+	private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}(?![\\d.]|\\.\\d)");
+
+	// Full addresses have eight groups or a "::"; clock times such as 03:35:12 have neither.
+	private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])((?:[0-9A-Fa-f]{1,4}:){2})(?:[0-9A-Fa-f]{0,4}:){1,6}[0-9A-Fa-f]{0,4}(?![\\w:])");
+
+	private Masking() {
+	}
+
+	public static String email(String address) {
+		return address == null ? null : EMAIL.matcher(address).replaceAll("$1***@$2");
+	}
+
+	public static String ip(String ip) {
+		return ip == null ? null : maskIps(ip);
+	}
+
+	/** Masks every address and IP found in free text. */
+	public static String text(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		String masked = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll("$1***@$2") : text;
+		return maskIps(masked);
+	}
+
+	private static String maskIps(String text) {
+		String masked = IPV4.matcher(text).replaceAll("$1.$2.x.x");
+		if (masked.indexOf(':') < 0) {
+			return masked;
+		}
+		Matcher matcher = IPV6.matcher(masked);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String candidate = matcher.group();
+			boolean address = candidate.contains("::") || candidate.chars().filter(c -> c == ':').count() == 7;
+			matcher.appendReplacement(out, Matcher.quoteReplacement(address ? matcher.group(1) + "x:x" : candidate));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+}

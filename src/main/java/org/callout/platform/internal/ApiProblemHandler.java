@@ -1,0 +1,34 @@
+package org.callout.platform.internal;
+
+import org.callout.platform.EmailAddress;
+import org.callout.platform.RequestRefusedException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every API refusal is an RFC 9457 problem detail: Spring MVC's own (malformed JSON, wrong method, unknown
+ * path: 404, never 500) through the base class, and Callout's domain refusals here.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(EmailAddress.InvalidEmailAddressException.class)
+	ProblemDetail invalidAddress(EmailAddress.InvalidEmailAddressException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid email address");
+		problem.setProperty("field", "email");
+		return problem;
+	}
+
+	@ExceptionHandler(RequestRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(RequestRefusedException ex) {
+		return ResponseEntity.status(ex.problem().getStatus()).headers(ex.headers()).body(ex.problem());
+	}
+
+}
