@@ -9,7 +9,7 @@ import org.callout.mail.MailProperties;
 import org.callout.mail.MailTemplates;
 import org.callout.mail.Messenger;
 import org.callout.platform.CalloutProperties;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
@@ -47,7 +47,7 @@ class MailConfiguration {
 
 	@Bean
 	MailTemplates mailTemplates(MailProperties mail, CalloutProperties callout) {
-		TemplateEngine engine = new TemplateEngine();
+		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.addTemplateResolver(resolver(callout, mail, TemplateMode.TEXT, "*.txt", 1));
 		engine.addTemplateResolver(resolver(callout, mail, TemplateMode.HTML, "*.html", 2));
 		return new MailTemplates(engine, callout.templatesDir(), callout.defaultLanguage());

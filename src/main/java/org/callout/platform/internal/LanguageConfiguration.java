@@ -1,0 +1,43 @@
+package org.callout.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.callout.platform.CalloutProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+	private final LanguageResolver resolver;
+
+	LanguageConfiguration(CalloutProperties properties) {
+		this.resolver = new LanguageResolver(properties.languages());
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		// Remembers a language chosen with ?lang= so the next pages (confirm, result) keep it.
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+				String chosen = resolver.supported(request.getParameter(LanguageResolver.PARAMETER));
+				if (chosen != null) {
+					resolver.setLocale(request, response, java.util.Locale.forLanguageTag(chosen));
+				}
+				return true;
+			}
+		}).excludePathPatterns("/api/**");
+	}
+
+}

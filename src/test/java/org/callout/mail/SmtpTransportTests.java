@@ -1,0 +1,76 @@
+package org.callout.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.callout.platform.EmailAddress;
+import org.callout.support.H2Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Sends through a real SMTP server on loopback (GreenMail) and looks at what arrived. */
+@SpringBootTest(properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1",
+		"callout.mail.smtp.port=3025", "callout.mail.reply-to=replies@example.org" })
+@H2Database
+class SmtpTransportTests {
+
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	MailComposer composer;
+
+	@Autowired
+	Messenger messenger;
+
+	@Test
+	void aComposedEmailArrivesAsMultipartAlternativeWithItsHeaders() throws Exception {
+		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("ana@example.org"), "Ana Pérez",
+				"Hola, ¿qué tal?", "plain body", "<p>html body</p>", Map.of("List-Id", "<news.example.org>"))));
+
+		MimeMessage received = greenMail.getReceivedMessages()[0];
+		assertThat(received.getSubject()).isEqualTo("Hola, ¿qué tal?");
+		assertThat(received.getHeader("From")[0]).contains("action@example.org");
+		assertThat(received.getHeader("Reply-To")[0]).isEqualTo("replies@example.org");
+		assertThat(received.getHeader("List-Id")[0]).isEqualTo("<news.example.org>");
+		assertThat(received.getMessageID()).matches("<[0-9a-f-]{36}@example\\.org>");
+		assertThat(received.getSentDate()).isNotNull();
+		assertThat(received.getContentType()).startsWith("multipart/alternative");
+		Multipart parts = (Multipart) received.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(parts.getBodyPart(0).getContent().toString()).contains("plain body");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+	}
+
+	@Test
+	void headerValuesAreStrippedOfLineBreaksSoInputCannotAddHeaders() throws Exception {
+		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("bob@example.org"),
+				"Bob\r\nBcc: eve@example.org", "Subject\r\nBcc: eve@example.org", "t", "<p>h</p>", Map.of())));
+
+		MimeMessage received = greenMail.getReceivedMessages()[0];
+		assertThat(received.getHeader("Bcc")).isNull();
+		assertThat(received.getSubject()).isEqualTo("Subject Bcc: eve@example.org");
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(received.getAllRecipients()).extracting(Object::toString).containsExactly("\"Bob Bcc: eve@example.org\" <bob@example.org>");
+	}
+
+	@Test
+	void manyMessagesSentInARowOverPooledConnectionsAllArrive() throws Exception {
+		for (int i = 0; i < 50; i++) {
+			messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("reader" + i + "@example.org"), null,
+					"Message " + i, "t", "<p>h</p>", Map.of())));
+		}
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(50);
+	}
+
+}

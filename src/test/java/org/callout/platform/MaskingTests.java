@@ -1,0 +1,30 @@
+package org.callout.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MaskingTests {
+
+	@Test
+	void anEmailAddressKeepsOnlyItsFirstCharacterAndDomain() {
+		assertThat(Masking.text("sent to alice.smith+news@example.org today")).isEqualTo("sent to a***@example.org today");
+	}
+
+	@Test
+	void anIpv4AddressKeepsOnlyItsFirstTwoOctets() {
+		assertThat(Masking.text("from 203.0.113.77:443")).isEqualTo("from 203.0.x.x:443");
+	}
+
+	@Test
+	void anIpv6AddressKeepsOnlyItsFirstTwoGroups() {
+		assertThat(Masking.text("from 2001:db8:85a3::8a2e:370:7334 via [::1]")).doesNotContain("7334").contains("2001:db8:x:x");
+		assertThat(Masking.text("2001:0db8:0000:0000:0000:ff00:0042:8329")).isEqualTo("2001:0db8:x:x");
+	}
+
+	@Test
+	void clockTimesAndVersionsAreLeftAlone() {
+		assertThat(Masking.text("at 03:35:12 Flyway 12.4.0 took 1.5 s")).isEqualTo("at 03:35:12 Flyway 12.4.0 took 1.5 s");
+	}
+
+}

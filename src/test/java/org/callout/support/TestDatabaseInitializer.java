@@ -1,0 +1,65 @@
+package org.callout.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives each test application context its own empty database and its own data directory, so tests never
+ * touch a user's ./data and never see each other's rows.
+ */
+public abstract class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Map<String, Object> properties = new HashMap<>(database());
+		try {
+			Path dataDir = Files.createTempDirectory("callout-test-");
+			properties.put("callout.data-dir", dataDir.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("callout-test-database", properties));
+	}
+
+	abstract Map<String, Object> database();
+
+	public static class H2 extends TestDatabaseInitializer {
+
+		@Override
+		Map<String, Object> database() {
+			return Map.of("spring.datasource.url",
+					"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "spring.datasource.username",
+					"sa", "spring.datasource.password", "");
+		}
+
+	}
+
+	public static class Postgres extends TestDatabaseInitializer {
+
+		@Override
+		Map<String, Object> database() {
+			PostgresServer.Coordinates server = PostgresServer.coordinates();
+			if (server == null) {
+				throw new IllegalStateException(PostgresServer.unavailableReason());
+			}
+			String schema = PostgresServer.createFreshSchema();
+			return Map.of("spring.datasource.url", server.urlWithSchema(schema), "spring.datasource.username",
+					server.user(), "spring.datasource.password", server.password(), "spring.flyway.default-schema", schema,
+					// A shared database needs configured secrets; tests supply throwaway ones.
+					"callout.secrets.admin-token", "test-admin-token-0123456789", "callout.secrets.link-key",
+					"test-link-key-0123456789abcdef", "callout.secrets.address-hash-key", "test-hash-key-0123456789abcdef");
+		}
+
+	}
+
+}
