@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings shared by every module.
@@ -15,15 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param languages the supporter-facing languages, the first one being the fallback
  * @param organization who is sending
  * @param secrets secrets, normally from environment variables; never in a file of the repository
+ * @param maxRequestBody request bodies (API and forms) larger than this are refused with 413
  */
 @ConfigurationProperties("callout")
 public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesDir, List<String> languages,
-		Organization organization, Secrets secrets) {
+		Organization organization, Secrets secrets, DataSize maxRequestBody) {
 
 	public CalloutProperties {
 		languages = (languages == null || languages.isEmpty()) ? List.of("en") : List.copyOf(languages);
 		organization = organization == null ? new Organization(null, null, null, null, null) : organization;
 		secrets = secrets == null ? new Secrets(null, null, List.of(), null) : secrets;
+		maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
 	}
 
 	public String defaultLanguage() {

@@ -20,28 +20,28 @@ public record EmailAddress(String value) {
 
 	public static EmailAddress parse(String raw) {
 		if (raw == null || raw.isBlank()) {
-			throw new InvalidEmailAddressException("Enter an email address.");
+			throw new InvalidEmailAddressException(Reason.MISSING, "Enter an email address.");
 		}
 		String trimmed = raw.strip();
 		if (trimmed.length() > MAX_LENGTH * 2) {
-			throw new InvalidEmailAddressException("That email address is too long.");
+			throw new InvalidEmailAddressException(Reason.TOO_LONG, "That email address is too long.");
 		}
 		int at = trimmed.lastIndexOf('@');
 		if (at <= 0 || at == trimmed.length() - 1) {
-			throw new InvalidEmailAddressException("That does not look like an email address.");
+			throw new InvalidEmailAddressException(Reason.MALFORMED, "That does not look like an email address.");
 		}
 		String local = trimmed.substring(0, at);
 		if (!local.chars().allMatch(c -> c < 128)) {
-			throw new InvalidEmailAddressException(
+			throw new InvalidEmailAddressException(Reason.NON_ASCII,
 					"The part before the @ must use only unaccented letters, digits and . _ + - characters.");
 		}
 		if (local.length() > 64 || !LOCAL.matcher(local).matches()) {
-			throw new InvalidEmailAddressException("That does not look like an email address.");
+			throw new InvalidEmailAddressException(Reason.MALFORMED, "That does not look like an email address.");
 		}
 		String domain = asciiDomain(trimmed.substring(at + 1));
 		String address = local + "@" + domain;
 		if (address.length() > MAX_LENGTH) {
-			throw new InvalidEmailAddressException("That email address is too long.");
+			throw new InvalidEmailAddressException(Reason.TOO_LONG, "That email address is too long.");
 		}
 		return new EmailAddress(address);
 	}
@@ -52,15 +52,15 @@ public record EmailAddress(String value) {
 			ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEmailAddressException("The part after the @ is not a valid domain.");
+			throw new InvalidEmailAddressException(Reason.BAD_DOMAIN, "The part after the @ is not a valid domain.");
 		}
 		String[] labels = ascii.split("\\.", -1);
 		if (labels.length < 2 || ascii.length() > 253) {
-			throw new InvalidEmailAddressException("The part after the @ is not a valid domain.");
+			throw new InvalidEmailAddressException(Reason.BAD_DOMAIN, "The part after the @ is not a valid domain.");
 		}
 		for (String label : labels) {
 			if (!LABEL.matcher(label).matches()) {
-				throw new InvalidEmailAddressException("The part after the @ is not a valid domain.");
+				throw new InvalidEmailAddressException(Reason.BAD_DOMAIN, "The part after the @ is not a valid domain.");
 			}
 		}
 		return ascii;
@@ -83,8 +83,27 @@ public record EmailAddress(String value) {
 	/** Thrown with a message fit to show the person who typed the address. */
 	public static class InvalidEmailAddressException extends IllegalArgumentException {
 
-		public InvalidEmailAddressException(String message) {
+		private final Reason reason;
+
+		public InvalidEmailAddressException(Reason reason, String message) {
 			super(message);
+			this.reason = reason;
+		}
+
+		/** Why, as a message key suffix for pages in other languages. */
+		public Reason reason() {
+			return reason;
+		}
+
+	}
+
+	/** Why an address was refused. */
+	public enum Reason {
+
+		MISSING, TOO_LONG, NON_ASCII, MALFORMED, BAD_DOMAIN;
+
+		public String messageKey() {
+			return "email." + name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 	}

@@ -13,6 +13,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Two chains: organizer and public JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
@@ -28,6 +32,7 @@ class SecurityConfiguration {
 		ProblemResponses problems = new ProblemResponses(jsonMapper);
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		return http.securityMatcher("/api/**")
+			.cors(cors -> cors.configurationSource(corsSource(publicEndpoints)))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
@@ -41,10 +46,32 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** Browsers may call public endpoints from the origins their module allows; organizer APIs from none. */
+	private static CorsConfigurationSource corsSource(List<PublicEndpoints> publicEndpoints) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		for (PublicEndpoints endpoints : publicEndpoints) {
+			if (endpoints.corsAllowedOrigins().isEmpty()) {
+				continue;
+			}
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(endpoints.corsAllowedOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST"));
+			cors.setAllowedHeaders(List.of("Content-Type", "Accept", "Accept-Language"));
+			cors.setMaxAge(3600L);
+			endpoints.patterns().forEach(pattern -> source.registerCorsConfiguration(pattern, cors));
+		}
+		return source;
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http) {
 		return http
+			// The CSRF token lives in a cookie, not a session: a supporter who leaves a form open for an hour
+			// can still submit it, and public pages never create server-side sessions.
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")

@@ -1,0 +1,40 @@
+package org.callout.consent;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.callout.consent.internal.ConsentEventStore;
+
+import org.springframework.stereotype.Service;
+
+/** The append-only record of consent: what each person agreed to, in which words, when and how. */
+@Service
+public class ConsentLedger {
+
+	private final ConsentEventStore events;
+
+	ConsentLedger(ConsentEventStore events) {
+		this.events = events;
+	}
+
+	/** Appends an event; nothing ever edits or removes one (the database refuses it too). */
+	public long record(ConsentEvent event) {
+		return events.append(event);
+	}
+
+	/** One subscriber's history, oldest first, with the exact words of each terms version. */
+	public List<ConsentHistoryEntry> historyOf(long subscriberId) {
+		return events.bySubscriber(subscriberId);
+	}
+
+	/** The history recorded for an address, found by its keyed hash (survives erasure of the subscriber). */
+	public List<ConsentHistoryEntry> historyOfAddress(String addressHash) {
+		return events.byAddressHash(addressHash);
+	}
+
+	/** Whether the owner of this address said "this wasn't me" at or after {@code since}. */
+	public boolean reportedNotMeSince(String addressHash, Instant since) {
+		return events.existsSince(addressHash, ConsentKind.REPORTED_NOT_ME, since);
+	}
+
+}

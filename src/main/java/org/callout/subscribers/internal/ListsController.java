@@ -1,0 +1,91 @@
+package org.callout.subscribers.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.callout.platform.RequestRefusedException;
+import org.callout.subscribers.SubscriberList;
+import org.callout.subscribers.SubscriberLists;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizer API for lists. */
+@RestController
+class ListsController {
+
+	private final SubscriberLists lists;
+
+	ListsController(SubscriberLists lists) {
+		this.lists = lists;
+	}
+
+	record ListRequest(String slug, String name, String description, Boolean isPublic) {
+	}
+
+	@GetMapping("/api/v1/lists")
+	List<SubscriberList> all() {
+		return lists.all();
+	}
+
+	@GetMapping("/api/v1/lists/{slug}")
+	SubscriberList one(@PathVariable String slug) {
+		return lists.bySlug(slug).orElseThrow(() -> notFound(slug));
+	}
+
+	@PostMapping("/api/v1/lists")
+	ResponseEntity<SubscriberList> create(@RequestBody ListRequest request) {
+		if (request == null || !SubscriberLists.isSlug(request.slug())) {
+			throw invalid("slug", "Give a slug of lower-case letters, digits and single hyphens, at most 64 characters.");
+		}
+		validate(request);
+		try {
+			SubscriberList created = lists.create(request.slug(), request.name().strip(), description(request),
+					Boolean.TRUE.equals(request.isPublic()));
+			return ResponseEntity.created(URI.create("/api/v1/lists/" + created.slug())).body(created);
+		}
+		catch (SubscriberLists.SlugTakenException ex) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "List exists", ex.getMessage());
+		}
+	}
+
+	@PutMapping("/api/v1/lists/{slug}")
+	SubscriberList update(@PathVariable String slug, @RequestBody ListRequest request) {
+		if (request == null) {
+			throw invalid("name", "Give the list's name.");
+		}
+		validate(request);
+		return lists.update(slug, request.name().strip(), description(request), Boolean.TRUE.equals(request.isPublic()))
+			.orElseThrow(() -> notFound(slug));
+	}
+
+	private static void validate(ListRequest request) {
+		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+			throw invalid("name", "Give the list's name, at most 200 characters.");
+		}
+		if (request.description() != null && request.description().length() > 2000) {
+			throw invalid("description", "The description is limited to 2000 characters.");
+		}
+	}
+
+	private static String description(ListRequest request) {
+		return request.description() == null || request.description().isBlank() ? null : request.description().strip();
+	}
+
+	private static RequestRefusedException invalid(String field, String detail) {
+		RequestRefusedException refused = RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid list", detail);
+		refused.problem().setProperty("field", field);
+		return refused;
+	}
+
+	private static RequestRefusedException notFound(String slug) {
+		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such list", "There is no list with this slug.");
+	}
+
+}
