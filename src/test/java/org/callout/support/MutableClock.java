@@ -1,0 +1,33 @@
+package org.callout.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move forward instead of waiting. Starts at the real time. */
+public final class MutableClock extends Clock {
+
+	private volatile Instant now = Instant.now();
+
+	public void advance(Duration duration) {
+		now = now.plus(duration);
+	}
+
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+}
