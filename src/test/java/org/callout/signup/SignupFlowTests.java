@@ -1,0 +1,231 @@
+package org.callout.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.callout.support.H2Database;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The double opt-in, end to end, as a supporter and their mailbox live it. */
+@H2Database
+class SignupFlowTests extends SignupFlowSupport {
+
+	@Test
+	void theConfirmationEmailHasATextAndAnHtmlPartTheHeadersAndTheSignedLinks() throws Exception {
+		String address = unique("ana");
+		HttpResponse<String> response = signUp(address, "en");
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		MimeMessage email = awaitEmailTo(address);
+		assertThat(email.getSubject()).isEqualTo("Please confirm: join New York for All supporters");
+		assertThat(email.getHeader("From")[0]).isEqualTo("New York Civil Liberties Union <action@example.org>");
+		assertThat(email.getHeader("Message-ID")).isNotNull();
+		assertThat(email.getHeader("Date")).isNotNull();
+		Multipart parts = (Multipart) email.getContent();
+		assertThat(email.getContentType()).startsWith("multipart/alternative");
+		String text = parts.getBodyPart(0).getContent().toString();
+		String html = parts.getBodyPart(1).getContent().toString();
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+		assertThat(text).contains("Hi Ana,", "125 Broad Street, 19th Floor, New York, NY 10004", "works for 7 days");
+		assertThat(html).contains("125 Broad Street, 19th Floor, New York, NY 10004", "Confirm my subscription");
+		assertThat(link(email, "confirm")).startsWith("https://act.example.org/confirm?token=").endsWith("&lang=en");
+		assertThat(link(email, "not-me")).startsWith("https://act.example.org/not-me?token=");
+	}
+
+	@Test
+	void aSpanishSignupGetsItsConfirmationAndPagesInSpanish() throws Exception {
+		String address = unique("lucia");
+		signUp(address, "es");
+
+		MimeMessage email = awaitEmailTo(address);
+		assertThat(email.getSubject()).isEqualTo("Confirme, por favor: únase a New York for All supporters");
+		assertThat(((Multipart) email.getContent()).getBodyPart(0).getContent().toString()).contains("Hola, Ana:");
+		String confirm = link(email, "confirm");
+		assertThat(confirm).endsWith("&lang=es");
+		assertThat(get(local(confirm)).body()).contains("Confirme su suscripción", "lang=\"es\"");
+		assertThat(pressButton(confirm).body()).contains("¡Ya está suscrito!");
+	}
+
+	@Test
+	void getAndHeadConfirmNothingAndOnlyThePagesPostConfirmsWithItsOwnIpAndUserAgent() throws Exception {
+		String address = unique("scanned");
+		signUp(address, "en");
+		String confirm = link(awaitEmailTo(address), "confirm");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(get(local(confirm)).statusCode()).isEqualTo(200);
+			assertThat(head(local(confirm)).statusCode()).isEqualTo(200);
+		}
+		JsonNode subscriber = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
+		assertThat(subscriber.get("memberships").get(0).get("status").asString()).isEqualTo("UNCONFIRMED");
+		long id = subscriber.get("id").asLong();
+		assertThat(json.readTree(admin("/api/v1/subscribers/" + id + "/consent-history").body())).hasSize(1);
+
+		HttpResponse<String> confirmed = pressButton(confirm);
+
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("You&#39;re signed up");
+		JsonNode history = json.readTree(admin("/api/v1/subscribers/" + id + "/consent-history").body());
+		assertThat(history).hasSize(2);
+		JsonNode granted = history.get(0);
+		JsonNode confirmedEvent = history.get(1);
+		assertThat(granted.get("kind").asString()).isEqualTo("GRANTED");
+		assertThat(granted.get("userAgent").asString()).isEqualTo("FlowTest/1.0");
+		assertThat(granted.get("ipAddress").asString()).isEqualTo("127.0.0.1");
+		assertThat(granted.get("source").asString()).isEqualTo("api");
+		assertThat(granted.get("formId").asString()).isEqualTo("press-release");
+		assertThat(granted.get("pageUrl").asString()).isEqualTo("https://www.example.org/join");
+		assertThat(granted.get("language").asString()).isEqualTo("en");
+		assertThat(granted.get("terms").get("text").asString()).isEqualTo(
+				"By completing this form, I agree to receive occasional emails per the terms of New York Civil Liberties Union's privacy policy.");
+		assertThat(confirmedEvent.get("kind").asString()).isEqualTo("CONFIRMED");
+		assertThat(confirmedEvent.get("userAgent").asString()).isEqualTo("Mozilla/5.0 (Confirming)");
+		assertThat(confirmedEvent.get("ipAddress").asString()).isEqualTo("127.0.0.1");
+		assertThat(confirmedEvent.get("terms").get("versionId").asString()).isEqualTo(granted.get("terms").get("versionId").asString());
+		assertThat(json.readTree(admin("/api/v1/consent-history?email=" + address.toUpperCase()).body())).hasSize(2);
+		assertThat(pressButton(confirm).body()).contains("already signed up");
+	}
+
+	@Test
+	void thisWasntMeRecordsTheReportAndLaterSignupsOfThatAddressSendNothing() throws Exception {
+		String address = unique("victim");
+		signUp(address, "en");
+		String notMe = link(awaitEmailTo(address), "not-me");
+		get(local(notMe));
+		head(local(notMe));
+		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE kind = 'REPORTED_NOT_ME'")).isZero();
+
+		assertThat(pressButton(notMe).body()).contains("Thanks for letting us know");
+
+		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE kind = 'REPORTED_NOT_ME'")).isEqualTo(1);
+		clock.advance(Duration.ofDays(2));
+		assertThat(signUp(address, "en").statusCode()).isEqualTo(202);
+		assertNothingSentTo(address, 1);
+		clock.advance(Duration.ofDays(89));
+		signUp(address, "en");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+	}
+
+	@Test
+	void signingUpAConfirmedAddressAgainAnswersTheSameAndChangesNothing() throws Exception {
+		String address = unique("loyal");
+		HttpResponse<String> first = signUp(address, "en");
+		pressButton(link(awaitEmailTo(address), "confirm"));
+		long events = count("SELECT COUNT(*) FROM consent_events");
+		clock.advance(Duration.ofDays(3));
+
+		HttpResponse<String> again = signUp(address.toUpperCase(), "en");
+
+		assertThat(again.statusCode()).isEqualTo(first.statusCode());
+		assertThat(again.body()).isEqualTo(first.body());
+		assertNothingSentTo(address, 1);
+		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE subscriber_id = (SELECT id FROM subscribers WHERE email_key = '"
+				+ address.toLowerCase() + "')")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM consent_events")).isGreaterThan(events);
+	}
+
+	@Test
+	void anUnconfirmedAddressGetsTheConfirmationAgainOnlyOncePerInterval() throws Exception {
+		String address = unique("forgetful");
+		signUp(address, "en");
+		awaitEmailTo(address);
+
+		signUp(address, "en");
+		clock.advance(Duration.ofHours(23));
+		signUp(address, "en");
+		assertNothingSentTo(address, 1);
+
+		clock.advance(Duration.ofHours(2));
+		signUp(address, "en");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+	}
+
+	@Test
+	void joiningASecondListNeedsItsOwnConfirmation() throws Exception {
+		String address = unique("twolists");
+		postAdmin("/api/v1/lists", "{\"slug\":\"rapid-" + address.substring(9, 17) + "\",\"name\":\"Rapid response\",\"isPublic\":true}");
+		signUp(address, "en");
+		pressButton(link(awaitEmailTo(address), "confirm"));
+
+		postJson("/api/v1/signups", signupJson(address, "en", "rapid-" + address.substring(9, 17)), Map.of());
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		assertThat(emailsTo(address).get(1).getSubject()).isEqualTo("Please confirm: join Rapid response");
+	}
+
+	@Test
+	void comingBackAfterUnsubscribingNeedsANewConfirmationAndTheOldLinkNoLongerWorks() throws Exception {
+		String address = unique("returner");
+		signUp(address, "en");
+		String firstLink = link(awaitEmailTo(address), "confirm");
+		pressButton(firstLink);
+		// Unsubscribing is built by a later issue; this is the state it leaves.
+		jdbc.sql("UPDATE memberships SET status = 'UNSUBSCRIBED', confirmation_nonce = NULL WHERE subscriber_id = "
+				+ "(SELECT id FROM subscribers WHERE email_key = :key)").param("key", address).update();
+		clock.advance(Duration.ofDays(2));
+
+		signUp(address, "en");
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		assertThat(pressButton(firstLink).body()).contains("Nothing to do");
+		assertThat(pressButton(link(emailsTo(address).get(1), "confirm")).body()).contains("You&#39;re signed up");
+	}
+
+	@Test
+	void anExpiredLinkShowsAClearPageAndConfirmsNothing() throws Exception {
+		String address = unique("late");
+		signUp(address, "en");
+		String confirm = link(awaitEmailTo(address), "confirm");
+		clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+		HttpResponse<String> page = get(local(confirm));
+
+		assertThat(page.statusCode()).isEqualTo(410);
+		assertThat(page.body()).contains("This link has expired", "Sign up again");
+		assertThat(count("SELECT COUNT(*) FROM memberships WHERE status = 'CONFIRMED' AND subscriber_id = "
+				+ "(SELECT id FROM subscribers WHERE email_key = '" + address + "')")).isZero();
+	}
+
+	@Test
+	void aTamperedTokenShowsAClearPage() throws Exception {
+		String address = unique("tamper");
+		signUp(address, "en");
+		String confirm = local(link(awaitEmailTo(address), "confirm"));
+		String tampered = confirm.replaceFirst("token=(.)", "token=X");
+
+		assertThat(get(tampered).statusCode()).isEqualTo(400);
+		assertThat(get(tampered).body()).contains("This link does not work");
+		assertThat(get(base() + "/confirm").body()).contains("This link does not work");
+		assertThat(get(base() + "/confirm?token=" + "A".repeat(5000)).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void emailLinksUseTheConfiguredBaseUrlWhateverHostTheRequestNamed() throws Exception {
+		String address = unique("hosty");
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-Host", "evil.example.net")
+			.header("Forwarded", "host=evil.example.net;proto=http")
+			.POST(HttpRequest.BodyPublishers.ofString(signupJson(address, "en", null)))
+			.build();
+		assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+
+		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(awaitEmailTo(address));
+		assertThat(body).contains("https://act.example.org/confirm?token=").doesNotContain("evil.example.net").doesNotContain("localhost");
+	}
+
+	private void postAdmin(String path, String body) throws Exception {
+		HttpResponse<String> response = postJson(path, body, Map.of("Authorization", "Bearer " + ADMIN));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+}
