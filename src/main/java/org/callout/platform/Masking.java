@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data for logs: email addresses keep their first character and domain, IP addresses keep
- * their network half. Logs must never hold a whole address or IP; the log layout applies this to every line
+ * their network half, link tokens are blanked. Logs must never hold a whole address or IP; the log layout applies this to every line
  * as a safety net, and code can call it to log a recognizable but partial value on purpose.
  */
 public final class Masking {
@@ -16,6 +16,9 @@ public final class Masking {
 
 	// Full addresses have eight groups or a "::"; clock times such as 03:35:12 have neither.
 	private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])((?:[0-9A-Fa-f]{1,4}:){2})(?:[0-9A-Fa-f]{0,4}:){1,6}[0-9A-Fa-f]{0,4}(?![\\w:])");
+
+	// Signed link tokens are capabilities (they confirm or stop a subscription): a URL in a log keeps its shape only.
+	private static final Pattern TOKEN = Pattern.compile("(token=)[A-Za-z0-9_.%-]{8,}");
 
 	private Masking() {
 	}
@@ -34,6 +37,7 @@ public final class Masking {
 			return text;
 		}
 		String masked = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll("$1***@$2") : text;
+		masked = masked.contains("token=") ? TOKEN.matcher(masked).replaceAll("$1***") : masked;
 		return maskIps(masked);
 	}
 

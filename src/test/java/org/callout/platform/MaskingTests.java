@@ -27,4 +27,10 @@ class MaskingTests {
 		assertThat(Masking.text("at 03:35:12 Flyway 12.4.0 took 1.5 s")).isEqualTo("at 03:35:12 Flyway 12.4.0 took 1.5 s");
 	}
 
+	@Test
+	void linkTokensAreBlanked() {
+		assertThat(Masking.text("GET \"/confirm?token=MTc5NjE4MzY3NnwxOjE6.XFb_DNKjkW_4aT&lang=en\""))
+			.isEqualTo("GET \"/confirm?token=***&lang=en\"");
+	}
+
 }

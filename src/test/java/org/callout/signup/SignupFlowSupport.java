@@ -45,7 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1", "callout.mail.smtp.port=3025",
 				"callout.public-base-url=https://act.example.org", "callout.secrets.admin-token=flow-admin-token-0123456789",
-				"callout.signup.queue-poll-interval=1s" })
+				"callout.signup.queue-poll-interval=1s",
+				"callout.signup.cors-allowed-origins=https://www.example.org" })
 @Import(SignupFlowSupport.Clocks.class)
 public abstract class SignupFlowSupport {
 

@@ -35,6 +35,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
 		if (length > limit || chunked) {
 			response.setStatus(413);
+			// Close the connection: otherwise the unread body keeps it busy (and holds up a graceful shutdown).
+			response.setHeader("Connection", "close");
 			if (request.getRequestURI().startsWith("/api/")) {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"

@@ -46,6 +46,8 @@ class ConfirmationSender implements DisposableBean {
 
 	private static final int BATCH = 20;
 
+	private static final Duration LEASE = Duration.ofMinutes(5);
+
 	private final ConfirmationQueue queue;
 
 	private final Subscribers subscribers;
@@ -75,6 +77,8 @@ class ConfirmationSender implements DisposableBean {
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
 	private volatile Instant capWarnedAt = Instant.EPOCH;
+
+	private volatile boolean stopping;
 
 	ConfirmationSender(ConfirmationQueue queue, Subscribers subscribers, SubscriberLists lists, Memberships memberships,
 			ConfirmationLinks links, MailTemplates templates, MailComposer composer, Messenger messenger,
@@ -112,8 +116,8 @@ class ConfirmationSender implements DisposableBean {
 	void drain() {
 		try {
 			boolean more = true;
-			while (more) {
-				more = Boolean.TRUE.equals(transactions.execute(status -> sendBatch()));
+			while (more && !stopping) {
+				more = sendBatch();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -121,7 +125,10 @@ class ConfirmationSender implements DisposableBean {
 		}
 	}
 
-	/** Returns whether another batch may follow. */
+	/**
+	 * Leases a batch in a short transaction, then sends and marks each row on its own: a crash re-sends at
+	 * most the one message in flight. Returns whether another batch may follow.
+	 */
 	private boolean sendBatch() {
 		Instant now = clock.instant();
 		long allowance = properties.confirmationsPerHour() - queue.sentSince(now.minus(WINDOW));
@@ -129,8 +136,13 @@ class ConfirmationSender implements DisposableBean {
 			warnCapReached(now);
 			return false;
 		}
-		List<ConfirmationQueue.Pending> batch = queue.claim((int) Math.min(BATCH, allowance));
+		List<ConfirmationQueue.Pending> batch = transactions
+			.execute(status -> queue.claim((int) Math.min(BATCH, allowance), now, now.plus(LEASE)));
 		for (ConfirmationQueue.Pending pending : batch) {
+			if (stopping) {
+				queue.release(pending.id()); // Shutting down: leave it for the next start, without waiting for the lease.
+				continue;
+			}
 			try {
 				send(pending);
 				queue.markSent(pending.id(), now);
@@ -182,9 +194,14 @@ class ConfirmationSender implements DisposableBean {
 		return value == null ? "" : value;
 	}
 
+	/** Lets the message in flight finish and be marked, so a normal stop never causes a duplicate. */
 	@Override
-	public void destroy() {
-		executor.shutdownNow();
+	public void destroy() throws InterruptedException {
+		stopping = true;
+		executor.shutdown();
+		if (!executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+			executor.shutdownNow();
+		}
 	}
 
 }

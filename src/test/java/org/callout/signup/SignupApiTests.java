@@ -1,0 +1,213 @@
+package org.callout.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.callout.support.H2Database;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The public signup API against refusals and hostile input: clear problem details, nothing stored. */
+@H2Database
+class SignupApiTests extends SignupFlowSupport {
+
+	@Test
+	void consentMissingOrFalseIsRefusedAndNothingIsStored() throws Exception {
+		long before = count("SELECT COUNT(*) FROM subscribers");
+		for (Object consent : new Object[] { false, "missing" }) {
+			Map<String, Object> body = valid(unique("noconsent"));
+			if (consent.equals("missing")) {
+				body.remove("consent");
+			}
+			else {
+				body.put("consent", consent);
+			}
+			HttpResponse<String> response = post(body);
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+			assertThat(fields(response)).contains("consent");
+		}
+		assertThat(count("SELECT COUNT(*) FROM subscribers")).isEqualTo(before);
+	}
+
+	@Test
+	void anUnknownOrOutdatedTermsVersionIsRefusedWithTheCurrentTermsAndNothingIsStored() throws Exception {
+		long before = count("SELECT COUNT(*) FROM consent_events");
+		String spanishVersion = terms("es").get("versionId").asString();
+		for (String version : new String[] { "0".repeat(64), "not-a-version", spanishVersion }) {
+			Map<String, Object> body = valid(unique("oldterms"));
+			body.put("termsVersion", version);
+
+			HttpResponse<String> response = post(body);
+
+			assertThat(response.statusCode()).isEqualTo(409);
+			JsonNode problem = json.readTree(response.body());
+			assertThat(problem.get("currentTerms").get("versionId").asString()).isEqualTo(terms("en").get("versionId").asString());
+			assertThat(problem.get("currentTerms").get("text").asString()).startsWith("By completing this form");
+		}
+		Map<String, Object> noVersion = valid(unique("noterms"));
+		noVersion.remove("termsVersion");
+		assertThat(fields(post(noVersion))).contains("termsVersion");
+		assertThat(count("SELECT COUNT(*) FROM consent_events")).isEqualTo(before);
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email LIKE 'oldterms-%'")).isZero();
+	}
+
+	@Test
+	void aNonPublicListIsRefusedExactlyLikeOneThatDoesNotExist() throws Exception {
+		HttpResponse<String> created = postJson("/api/v1/lists", "{\"slug\":\"board\",\"name\":\"Board\",\"isPublic\":false}",
+				Map.of("Authorization", "Bearer " + ADMIN));
+		assertThat(created.statusCode()).isEqualTo(201);
+		Map<String, Object> toPrivate = valid(unique("sneaky"));
+		toPrivate.put("list", "board");
+		Map<String, Object> toMissing = valid(unique("sneaky"));
+		toMissing.put("list", "no-such-list");
+
+		HttpResponse<String> privateAnswer = post(toPrivate);
+		HttpResponse<String> missingAnswer = post(toMissing);
+
+		assertThat(privateAnswer.statusCode()).isEqualTo(404).isEqualTo(missingAnswer.statusCode());
+		assertThat(privateAnswer.body().replaceAll("\"instance\":\"[^\"]*\"", ""))
+			.isEqualTo(missingAnswer.body().replaceAll("\"instance\":\"[^\"]*\"", ""));
+		assertThat(count("SELECT COUNT(*) FROM memberships m JOIN subscriber_lists l ON l.id = m.list_id WHERE l.slug = 'board'")).isZero();
+	}
+
+	@Test
+	void aFilledHoneypotGetsTheUsualAnswerButNothingIsStoredOrSent() throws Exception {
+		String address = unique("bot");
+		Map<String, Object> body = valid(address);
+		body.put("website", "http://spam.example");
+
+		HttpResponse<String> response = post(body);
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.body()).isEqualTo(signUp(unique("human"), "en").body());
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email = '" + address + "'")).isZero();
+		assertNothingSentTo(address, 0);
+	}
+
+	@Test
+	void markupLineBreaksAndTemplateSyntaxInNamesAreStoredAsTextEscapedInHtmlAndNeverEvaluated() throws Exception {
+		String address = unique("hostile");
+		Map<String, Object> body = valid(address);
+		body.put("firstName", "<script>alert(1)</script>[[${7*7}]]");
+		body.put("lastName", "Smith\r\nBcc: eve@example.org");
+		body.put("streetAddress", "${T(java.lang.Runtime).getRuntime().exec('id')} __${7*7}__");
+
+		assertThat(post(body).statusCode()).isEqualTo(202);
+
+		MimeMessage email = awaitEmailTo(address);
+		assertThat(email.getHeader("Bcc")).isNull();
+		assertThat(email.getAllRecipients()).hasSize(1);
+		Multipart parts = (Multipart) email.getContent();
+		String text = parts.getBodyPart(0).getContent().toString();
+		String html = parts.getBodyPart(1).getContent().toString();
+		assertThat(text).contains("Hi <script>alert(1)</script>[[${7*7}]],").doesNotContain("49");
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;[[${7*7}]]").doesNotContain("<script>").doesNotContain("49");
+		JsonNode stored = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
+		assertThat(stored.get("lastName").asString()).isEqualTo("Smith Bcc: eve@example.org");
+		assertThat(stored.get("streetAddress").asString()).startsWith("${T(java.lang.Runtime)");
+	}
+
+	@Test
+	void tenThousandCharacterFieldsAreRefusedWithAClearErrorPerField() throws Exception {
+		Map<String, Object> body = valid(unique("long"));
+		String huge = "x".repeat(10_000);
+		body.put("firstName", huge);
+		body.put("lastName", huge);
+		body.put("streetAddress", huge);
+		body.put("zip", huge);
+
+		HttpResponse<String> response = post(body);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(fields(response)).contains("firstName", "lastName", "streetAddress", "zip");
+		assertThat(response.body()).contains("limited to 100 characters");
+	}
+
+	@Test
+	void aTwoMegabyteBodyIsRefusedBeforeItIsRead() throws Exception {
+		String body = "{\"email\":\"big@example.org\",\"firstName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+		HttpResponse<String> response = postJson("/api/v1/signups", body, Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("Content Too Large");
+	}
+
+	@Test
+	void malformedJsonIsAProblemDetail() throws Exception {
+		for (String body : new String[] { "{\"email\":", "not json", "[]", "", "{\"consent\":\"yes please\"}" }) {
+			HttpResponse<String> response = postJson("/api/v1/signups", body, Map.of());
+
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(body)
+				.hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		}
+	}
+
+	@Test
+	void invalidAndNonAsciiAddressesAreRefusedWithAClearMessage() throws Exception {
+		Map<String, String> expectations = Map.of("plainly wrong", "does not look like an email address",
+				"josé@example.org", "unaccented letters", "a@b", "not a valid domain", "", "Enter an email address",
+				"a\r\nb@example.org", "does not look like an email address");
+		for (Map.Entry<String, String> expectation : expectations.entrySet()) {
+			HttpResponse<String> response = post(valid(expectation.getKey()));
+
+			assertThat(response.statusCode()).as(expectation.getKey()).isEqualTo(400);
+			assertThat(response.body()).as(expectation.getKey()).contains(expectation.getValue());
+		}
+	}
+
+	@Test
+	void anInternationalDomainIsStoredInAsciiAndMixedCaseDuplicatesAreOneSubscriber() throws Exception {
+		String local = "idn" + System.nanoTime();
+		assertThat(post(valid(local + "@Bücher.Example")).statusCode()).isEqualTo(202);
+		assertThat(post(valid(local.toUpperCase() + "@BÜCHER.example")).statusCode()).isEqualTo(202);
+
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email_key = '" + local + "@xn--bcher-kva.example'")).isEqualTo(1);
+	}
+
+	@Test
+	void browsersOnAnAllowedOriginMayCallTheSignupApiAndOthersMayNot() throws Exception {
+		HttpResponse<String> allowed = preflight("https://www.example.org");
+		HttpResponse<String> other = preflight("https://evil.example.net");
+
+		assertThat(allowed.statusCode()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.example.org");
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private HttpResponse<String> preflight(String origin) throws Exception {
+		return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "content-type")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private Map<String, Object> valid(String email) throws Exception {
+		Map<String, Object> body = new HashMap<>(Map.of("email", email, "firstName", "Ana", "lastName", "Pérez", "zip", "10004",
+				"language", "en", "termsVersion", terms("en").get("versionId").asString(), "consent", true));
+		return body;
+	}
+
+	private HttpResponse<String> post(Map<String, Object> body) throws Exception {
+		return postJson("/api/v1/signups", json.writeValueAsString(body), Map.of());
+	}
+
+	private List<String> fields(HttpResponse<String> response) throws Exception {
+		JsonNode errors = json.readTree(response.body()).get("errors");
+		assertThat(errors).as(response.body()).isNotNull();
+		return errors.valueStream().map(e -> e.get("field").asString()).toList();
+	}
+
+}
