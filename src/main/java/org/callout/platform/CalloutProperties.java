@@ -13,24 +13,24 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the embedded database, the outbox and generated secrets live
  * @param publicBaseUrl the base of every link Callout puts in an email or page; never taken from a request
  * @param templatesDir the directory of email templates organizers edit
- * @param languages the supporter-facing languages, the first one being the fallback
+ * @param defaultLanguage the language used when a supporter's is not offered; the languages offered are those
+ * with a consent text ({@code callout.consent.texts})
  * @param organization who is sending
  * @param secrets secrets, normally from environment variables; never in a file of the repository
  * @param maxRequestBody request bodies (API and forms) larger than this are refused with 413
+ * @param trustedProxies proxies (IPs or CIDR ranges) whose X-Forwarded-For names the client; none by default
  */
 @ConfigurationProperties("callout")
-public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesDir, List<String> languages,
-		Organization organization, Secrets secrets, DataSize maxRequestBody) {
+public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesDir, String defaultLanguage,
+		Organization organization, Secrets secrets, DataSize maxRequestBody,
+		List<String> trustedProxies) {
 
 	public CalloutProperties {
-		languages = (languages == null || languages.isEmpty()) ? List.of("en") : List.copyOf(languages);
+		defaultLanguage = (defaultLanguage == null || defaultLanguage.isBlank()) ? "en" : defaultLanguage;
 		organization = organization == null ? new Organization(null, null, null, null, null) : organization;
 		secrets = secrets == null ? new Secrets(null, null, List.of(), null) : secrets;
 		maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
-	}
-
-	public String defaultLanguage() {
-		return languages.getFirst();
+		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
 	}
 
 	/**

@@ -43,6 +43,22 @@ public abstract sealed class SignupRejectedException extends RuntimeException {
 
 	}
 
+	/** Too many signups from this client; try again after {@link #retryAfter()}. */
+	public static final class RateLimited extends SignupRejectedException {
+
+		private final java.time.Duration retryAfter;
+
+		public RateLimited(java.time.Duration retryAfter) {
+			super("Too many signups from this network. Please try again later.");
+			this.retryAfter = retryAfter;
+		}
+
+		public java.time.Duration retryAfter() {
+			return retryAfter;
+		}
+
+	}
+
 	/** No public list has that slug (a private list is refused exactly the same way). */
 	public static final class NoSuchList extends SignupRejectedException {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.callout.consent.ConsentTermsCatalog;
-import org.callout.platform.CalloutProperties;
+import org.callout.platform.SupportedLanguages;
 import org.callout.platform.EmailAddress;
 
 import org.springframework.stereotype.Component;
@@ -29,11 +29,11 @@ public class SignupValidator {
 
 	private final ConsentTermsCatalog terms;
 
-	private final CalloutProperties properties;
+	private final SupportedLanguages languages;
 
-	SignupValidator(ConsentTermsCatalog terms, CalloutProperties properties) {
+	SignupValidator(ConsentTermsCatalog terms, SupportedLanguages languages) {
 		this.terms = terms;
-		this.properties = properties;
+		this.languages = languages;
 	}
 
 	/** The normalized signup, or the problems found; never both. */
@@ -77,8 +77,7 @@ public class SignupValidator {
 	/** A language that has consent words, else the default. */
 	public String language(String requested) {
 		String tag = requested == null ? null : requested.strip();
-		return tag != null && !tag.isEmpty() && properties.languages().contains(tag) && terms.speaks(tag) ? tag
-				: properties.defaultLanguage();
+		return languages.supports(tag) && terms.speaks(tag) ? tag : languages.defaultLanguage();
 	}
 
 	private static void requireName(String field, String value, String label, List<FieldProblem> problems) {

@@ -46,7 +46,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 		properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1", "callout.mail.smtp.port=3025",
 				"callout.public-base-url=https://act.example.org", "callout.secrets.admin-token=flow-admin-token-0123456789",
 				"callout.signup.queue-poll-interval=1s",
-				"callout.signup.cors-allowed-origins=https://www.example.org" })
+				"callout.signup.cors-allowed-origins=https://www.example.org",
+				// These tests send many signups from 127.0.0.1; the per-IP limit has tests of its own.
+				"callout.signup.rate-limit.per-ip-per-hour=100000" })
 @Import(SignupFlowSupport.Clocks.class)
 public abstract class SignupFlowSupport {
 

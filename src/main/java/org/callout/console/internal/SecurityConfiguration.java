@@ -2,7 +2,13 @@ package org.callout.console.internal;
 
 import java.util.List;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.AdminToken;
+import org.callout.platform.PageForms;
 import org.callout.platform.PublicEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +19,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -46,6 +54,17 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/** A stale or missing CSRF token on a page form: back to the form's controller, which shows it again. */
+	private static void formAgain(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && request.getAttribute(PageForms.CSRF_REJECTED) == null) {
+			request.setAttribute(PageForms.CSRF_REJECTED, Boolean.TRUE);
+			request.getRequestDispatcher(request.getServletPath()).forward(request, response);
+			return;
+		}
+		response.sendError(HttpServletResponse.SC_FORBIDDEN);
+	}
+
 	/** Browsers may call public endpoints from the origins their module allows; organizer APIs from none. */
 	private static CorsConfigurationSource corsSource(List<PublicEndpoints> publicEndpoints) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
@@ -72,6 +91,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::formAgain))
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")

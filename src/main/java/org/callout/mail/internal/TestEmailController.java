@@ -13,6 +13,7 @@ import org.callout.mail.RenderedEmail;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
+import org.callout.platform.SupportedLanguages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,11 @@ class TestEmailController {
 
 	private final CalloutProperties properties;
 
+	private final SupportedLanguages languages;
+
 	TestEmailController(MailComposer composer, MailTemplates templates, Messenger messenger,
-			CalloutProperties properties) {
+			CalloutProperties properties, SupportedLanguages languages) {
+		this.languages = languages;
 		this.composer = composer;
 		this.templates = templates;
 		this.messenger = messenger;
@@ -54,8 +58,7 @@ class TestEmailController {
 	@PostMapping("/api/v1/mail/test")
 	ResponseEntity<?> send(@RequestBody TestEmailRequest request) throws MessagingException {
 		EmailAddress to = EmailAddress.parse(request == null ? null : request.to());
-		String language = request.language() != null && properties.languages().contains(request.language())
-				? request.language() : properties.defaultLanguage();
+		String language = languages.orDefault(request.language());
 		RenderedEmail rendered = templates.render("test-email", language,
 				Map.of("organization", properties.organization().name(), "postalAddress",
 						properties.organization().postalAddress(), "transport", messenger.transportName()));

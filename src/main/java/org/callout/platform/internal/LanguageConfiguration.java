@@ -2,7 +2,7 @@ package org.callout.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.callout.platform.CalloutProperties;
+import org.callout.platform.SupportedLanguages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
 	private final LanguageResolver resolver;
 
-	LanguageConfiguration(CalloutProperties properties) {
-		this.resolver = new LanguageResolver(properties.languages());
+	LanguageConfiguration(SupportedLanguages languages) {
+		this.resolver = new LanguageResolver(languages.all());
 	}
 
 	@Bean

@@ -1,20 +1,24 @@
 package org.callout.signup.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.callout.platform.ClientAddresses;
 import org.callout.signup.ClientInfo;
 
 import org.springframework.stereotype.Component;
 
-/**
- * The client's IP and User-Agent as recorded with consent. The IP is the socket's peer: forwarding headers
- * are only honoured through Tomcat's RemoteIpValve for proxies the operator configured as trusted.
- */
+/** The client's IP (see {@link ClientAddresses}) and User-Agent, as recorded with consent. */
 @Component
 class ClientInfoResolver {
 
+	private final ClientAddresses addresses;
+
+	ClientInfoResolver(ClientAddresses addresses) {
+		this.addresses = addresses;
+	}
+
 	ClientInfo resolve(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
-		return new ClientInfo(request.getRemoteAddr(), agent == null ? null : clean(agent));
+		return new ClientInfo(addresses.of(request), agent == null ? null : clean(agent));
 	}
 
 	/** User agents are attacker-controlled text like any other field. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.callout.platform.PageForms;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +40,9 @@ class ConfirmationPages {
 	@PostMapping("/confirm")
 	String confirm(@RequestParam(required = false) String token, HttpServletRequest request, Locale locale, Model model,
 			HttpServletResponse response) {
+		if (PageForms.csrfRejected(request)) {
+			return page(ConfirmationLinks.CONFIRM, "signup/confirm", token, model, response);
+		}
 		return result(confirmations.confirm(token, clients.resolve(request), locale.getLanguage()), model, response);
 	}
 
@@ -50,6 +54,9 @@ class ConfirmationPages {
 	@PostMapping("/not-me")
 	String notMe(@RequestParam(required = false) String token, HttpServletRequest request, Locale locale, Model model,
 			HttpServletResponse response) {
+		if (PageForms.csrfRejected(request)) {
+			return page(ConfirmationLinks.NOT_ME, "signup/not-me", token, model, response);
+		}
 		return result(confirmations.disown(token, clients.resolve(request), locale.getLanguage()), model, response);
 	}
 

@@ -107,7 +107,7 @@ class ConfirmationSender implements DisposableBean {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${callout.signup.queue-poll-interval:15s}", initialDelayString = "${callout.signup.queue-poll-interval:15s}")
+	@Scheduled(fixedDelayString = "${callout.signup.queue-poll-interval}", initialDelayString = "${callout.signup.queue-poll-interval}")
 	void poll() {
 		wakeUp();
 	}

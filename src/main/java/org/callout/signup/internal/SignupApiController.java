@@ -66,6 +66,13 @@ class SignupApiController {
 				problem.setProperty("currentTerms", outdated.current());
 				yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 			}
+			case SignupRejectedException.RateLimited limited -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, limited.getMessage());
+				problem.setTitle("Too many signups");
+				yield ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+					.header("Retry-After", String.valueOf(limited.retryAfter().toSeconds()))
+					.body(problem);
+			}
 			case SignupRejectedException.NoSuchList noList -> {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, noList.getMessage());
 				problem.setTitle("No such list");

@@ -1,6 +1,7 @@
 package org.callout.signup.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.callout.consent.ConsentEvent;
@@ -10,6 +11,7 @@ import org.callout.consent.ConsentSource;
 import org.callout.consent.ConsentTerms;
 import org.callout.consent.ConsentTermsCatalog;
 import org.callout.platform.AddressHasher;
+import org.callout.platform.ClientAddresses;
 import org.callout.signup.ClientInfo;
 import org.callout.signup.SignupProperties;
 import org.callout.signup.SignupRejectedException;
@@ -64,9 +66,15 @@ class SignupService {
 
 	private final Clock clock;
 
-	SignupService(SignupValidator validator, ConsentTermsCatalog terms, ConsentLedger ledger, SubscriberLists lists,
+	private final RateLimiter limiter;
+
+	private final KioskAllowlist kiosks;
+
+	SignupService(RateLimiter limiter, KioskAllowlist kiosks, SignupValidator validator, ConsentTermsCatalog terms, ConsentLedger ledger, SubscriberLists lists,
 			Subscribers subscribers, Memberships memberships, ConfirmationQueue queue, ConfirmationSender sender,
 			AddressHasher hasher, SignupProperties properties, TransactionTemplate transactions, Clock clock) {
+		this.limiter = limiter;
+		this.kiosks = kiosks;
 		this.validator = validator;
 		this.terms = terms;
 		this.ledger = ledger;
@@ -85,6 +93,7 @@ class SignupService {
 	 * @throws SignupRejectedException when the signup is refused; nothing is stored then
 	 */
 	void signUp(SignupRequest request, ClientInfo client, ConsentSource source) {
+		checkClientLimit(client);
 		if (request.website() != null && !request.website().isBlank()) {
 			return; // The honeypot was filled: a bot. Answer as usual, store and send nothing.
 		}
@@ -102,6 +111,18 @@ class SignupService {
 		if (queued) {
 			sender.wakeUp();
 		}
+	}
+
+	/** At most N signups per client IP (IPv6: per /64) per hour, unless the network is a listed kiosk. */
+	private void checkClientLimit(ClientInfo client) {
+		if (client.ipAddress() == null || kiosks.covers(client.ipAddress())) {
+			return;
+		}
+		limiter.tryAcquire("signup-ip:" + ClientAddresses.limitGroup(client.ipAddress()), properties.rateLimit().perIpPerHour(),
+				Duration.ofHours(1))
+			.ifPresent(wait -> {
+				throw new SignupRejectedException.RateLimited(wait);
+			});
 	}
 
 	/** Returns whether a confirmation email was queued. */

@@ -1,0 +1,59 @@
+package org.callout.signup.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import org.callout.platform.Cidr;
+import org.callout.platform.RequestRefusedException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizer API: the kiosk allow-list, edited at run time (a tabling event's venue is known on the day). */
+@RestController
+class KioskAllowlistController {
+
+	private final KioskAllowlist allowlist;
+
+	KioskAllowlistController(KioskAllowlist allowlist) {
+		this.allowlist = allowlist;
+	}
+
+	record KioskRequest(String cidr, String label) {
+	}
+
+	@GetMapping("/api/v1/kiosk-allowlist")
+	List<KioskAllowlist.Entry> all() {
+		return allowlist.all();
+	}
+
+	@PostMapping("/api/v1/kiosk-allowlist")
+	ResponseEntity<List<KioskAllowlist.Entry>> add(@RequestBody KioskRequest request) {
+		Cidr cidr = Cidr.parse(request == null ? null : request.cidr())
+			.orElseThrow(() -> RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid range",
+					"Give an IP address or CIDR range, such as 203.0.113.7 or 203.0.113.0/24 or 2001:db8::/64."));
+		String label = request.label() == null ? null : request.label().strip();
+		if (label != null && label.length() > 200) {
+			throw RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid label", "The label is limited to 200 characters.");
+		}
+		boolean added = allowlist.add(cidr, label);
+		return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
+			.location(URI.create("/api/v1/kiosk-allowlist"))
+			.body(allowlist.all());
+	}
+
+	@DeleteMapping("/api/v1/kiosk-allowlist")
+	ResponseEntity<Void> remove(@RequestParam String cidr) {
+		if (!allowlist.remove(cidr)) {
+			throw RequestRefusedException.of(HttpStatus.NOT_FOUND, "Not listed", "That range is not on the kiosk allow-list.");
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+}
