@@ -1,0 +1,59 @@
+package org.callout.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every supporter-facing text exists in every shipped language. */
+class LanguageFilesTests {
+
+	private static final Path RESOURCES = Path.of("src/main/resources");
+
+	@Test
+	void everyMessageKeyExistsInEnglishAndInSpanish() throws IOException {
+		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
+		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
+
+		assertThat(english).isNotEmpty();
+		assertThat(spanish).as("keys missing in Spanish").containsAll(english);
+		assertThat(english).as("keys missing in English").containsAll(spanish);
+	}
+
+	@Test
+	void everyEmailTemplateExistsInEveryLanguageWithBothParts() throws IOException {
+		Set<String> names = new TreeSet<>();
+		try (Stream<Path> files = Files.list(Path.of("templates/mail"))) {
+			files.map(p -> p.getFileName().toString()).forEach(f -> names.add(f.substring(0, f.indexOf('.'))));
+		}
+
+		assertThat(names).contains("confirm-subscription", "test-email");
+		for (String name : names) {
+			for (String language : new String[] { "en", "es" }) {
+				for (String part : new String[] { "txt", "html" }) {
+					Path file = Path.of("templates/mail", name + "." + language + "." + part);
+					assertThat(file).as(file.toString()).exists();
+				}
+				assertThat(Files.readString(Path.of("templates/mail", name + "." + language + ".txt"))).startsWith("Subject: ");
+			}
+		}
+	}
+
+	private static Set<String> keys(Path file) throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		}
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+}
