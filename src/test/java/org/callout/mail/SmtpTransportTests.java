@@ -5,25 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.callout.platform.EmailAddress;
 import org.callout.support.H2Database;
+import org.callout.support.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Sends through a real SMTP server on loopback (GreenMail) and looks at what arrived. */
 @SpringBootTest(properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1",
-		"callout.mail.smtp.port=3025", "callout.mail.reply-to=replies@example.org" })
+		"callout.mail.reply-to=replies@example.org" })
 @H2Database
 class SmtpTransportTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("callout.mail.smtp.port", () -> TestSmtp.PORT);
+	}
 
 	@Autowired
 	MailComposer composer;

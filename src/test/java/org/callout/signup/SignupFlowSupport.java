@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.callout.support.MutableClock;
+import org.callout.support.TestSmtp;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,13 +37,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A running Callout on a random port, sending through GreenMail (real SMTP on loopback), with a clock the
  * test moves. Talks to it over real HTTP, keeping cookies like a browser does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1", "callout.mail.smtp.port=3025",
+		properties = { "callout.mail.transport=smtp", "callout.mail.smtp.host=127.0.0.1",
 				"callout.public-base-url=https://act.example.org", "callout.secrets.admin-token=flow-admin-token-0123456789",
 				"callout.signup.queue-poll-interval=1s",
 				"callout.signup.cors-allowed-origins=https://www.example.org",
@@ -55,7 +57,12 @@ public abstract class SignupFlowSupport {
 	public static final String ADMIN = "flow-admin-token-0123456789";
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
+
+	@DynamicPropertySource
+	static void smtpPort(DynamicPropertyRegistry registry) {
+		registry.add("callout.mail.smtp.port", () -> TestSmtp.PORT);
+	}
 
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Clocks {
