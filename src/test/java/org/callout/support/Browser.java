@@ -48,6 +48,12 @@ public final class Browser {
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		if (width < 500) {
+			// Headless Chromium keeps its window at least 500 px wide whatever --window-size says: narrow the
+			// viewport itself (mobile=false, so overflow is never hidden by zooming out).
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+		}
 		return driver;
 	}
 

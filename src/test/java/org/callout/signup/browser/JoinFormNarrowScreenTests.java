@@ -2,7 +2,6 @@ package org.callout.signup.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,8 @@ class JoinFormNarrowScreenTests extends BrowserSignupSupport {
 
 	@BeforeEach
 	void startBrowser() {
+		// Browser narrows the viewport itself below 500 px (headless Chromium's minimum window width).
 		browser(WIDTH, HEIGHT, true);
-		// Headless Chromium keeps its window at least 500 px wide whatever --window-size says, so the
-		// viewport is narrowed through DevTools; mobile=false so that overflow is never hidden by zooming out.
-		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
 	}
 
 	@Test
