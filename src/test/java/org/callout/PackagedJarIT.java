@@ -56,6 +56,11 @@ class PackagedJarIT {
 			firstToken = Files.readString(tokenFile).strip();
 			assertThat(service.log()).doesNotContain(firstToken);
 			assertThat(sendTestEmail(service, firstToken).statusCode()).isEqualTo(202);
+			assertThat(service.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/lists"))
+				.header("Authorization", "Bearer " + firstToken)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"kept-across-restarts\",\"name\":\"Kept\",\"isPublic\":true}"))
+				.build()).statusCode()).isEqualTo(201);
 			assertThat(service.interrupt()).isIn(0, 130);
 			assertThat(service.log()).doesNotContain(" ERROR ").doesNotContain("Exception");
 		}
@@ -64,6 +69,9 @@ class PackagedJarIT {
 		try (ServiceProcess again = ServiceProcess.start(JAR, installDir, Map.of()).awaitHealthy()) {
 			assertThat(Files.readString(installDir.resolve("data/secrets/admin-token")).strip()).isEqualTo(firstToken);
 			assertThat(again.log()).contains("is up to date. No migration necessary");
+			assertThat(again.send(HttpRequest.newBuilder(URI.create(again.baseUrl() + "/api/v1/lists/kept-across-restarts"))
+				.header("Authorization", "Bearer " + firstToken)
+				.build()).body()).contains("\"name\":\"Kept\"");
 			assertThat(sendTestEmail(again, firstToken).statusCode()).isEqualTo(202);
 			again.interrupt();
 		}

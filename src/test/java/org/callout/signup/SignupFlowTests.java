@@ -211,16 +211,29 @@ class SignupFlowTests extends SignupFlowSupport {
 	@Test
 	void emailLinksUseTheConfiguredBaseUrlWhateverHostTheRequestNamed() throws Exception {
 		String address = unique("hosty");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
-			.header("Content-Type", "application/json")
-			.header("X-Forwarded-Host", "evil.example.net")
-			.header("Forwarded", "host=evil.example.net;proto=http")
-			.POST(HttpRequest.BodyPublishers.ofString(signupJson(address, "en", null)))
-			.build();
-		assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+		byte[] body = signupJson(address, "en", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		// A raw request, since HTTP clients refuse to forge the Host header.
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			String head = "POST /api/v1/signups HTTP/1.1\r\nHost: evil.example.net\r\nX-Forwarded-Host: evil.example.net\r\n"
+					+ "Forwarded: host=evil.example.net;proto=http\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+					+ "\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(body);
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 202");
+		}
 
-		String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(awaitEmailTo(address));
-		assertThat(body).contains("https://act.example.org/confirm?token=").doesNotContain("evil.example.net").doesNotContain("localhost");
+		String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(awaitEmailTo(address));
+		assertThat(text).contains("https://act.example.org/confirm?token=").doesNotContain("evil.example.net").doesNotContain("localhost");
+	}
+
+	@Test
+	void theBrowsersAcceptLanguageChoosesTheFormsLanguageWhenNoneWasPicked() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/join")).header("Accept-Language", "es-US,es;q=0.9,en;q=0.5").build();
+
+		HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.body()).contains("<html lang=\"es\"", "Exijamos a Albany");
 	}
 
 	private void postAdmin(String path, String body) throws Exception {
