@@ -30,7 +30,11 @@ public class ClientAddresses {
 
 	public String of(HttpServletRequest request) {
 		String peer = request.getRemoteAddr();
-		String forwarded = request.getHeader("X-Forwarded-For");
+		// Some proxies add their own X-Forwarded-For line instead of appending to the client's: read every line,
+		// in order, so a forged first line cannot pass for the proxy's.
+		String forwarded = request.getHeaders("X-Forwarded-For") == null ? null
+				: String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+		forwarded = forwarded == null || forwarded.isEmpty() ? null : forwarded;
 		if (!trusted(peer)) {
 			if ((forwarded != null || request.getHeader("Forwarded") != null || request.getHeader("X-Real-IP") != null)
 					&& warned.compareAndSet(false, true)) {

@@ -11,12 +11,12 @@ package org.callout.signup;
  * @param language preferred language tag (en, es...)
  * @param list the list's slug; the default list when empty
  * @param termsVersion the consent terms version the form showed
- * @param consent must be true
+ * @param consent must be the JSON value {@code true}: not 1, not "true", not "yes"
  * @param pageUrl the page the form was on
  * @param formId the organizer's name for the form
  * @param website the honeypot: people leave it empty, bots fill it
  */
 public record SignupRequest(String email, String firstName, String lastName, String zip, String streetAddress,
-		String language, String list, String termsVersion, Boolean consent, String pageUrl, String formId,
+		String language, String list, String termsVersion, Object consent, String pageUrl, String formId,
 		String website) {
 }

@@ -37,7 +37,7 @@ public class Memberships {
 		store.insertIfAbsent(subscriberId, listId, newNonce(), clock.instant());
 		Membership membership = store.lock(subscriberId, listId);
 		if (membership.status() == MembershipStatus.UNSUBSCRIBED) {
-			store.setStatus(subscriberId, listId, MembershipStatus.UNCONFIRMED, newNonce(), clock.instant());
+			store.reopen(subscriberId, listId, newNonce(), clock.instant());
 			membership = store.lock(subscriberId, listId);
 		}
 		return membership;

@@ -22,11 +22,16 @@ public class Subscribers {
 	}
 
 	/**
-	 * The subscriber with this address, created if new. An existing subscriber is returned unchanged: an
-	 * unauthenticated signup must not be able to rewrite someone else's name or address.
+	 * The subscriber with this address, created if new. Details are refreshed only while nothing of theirs is
+	 * confirmed: after that an unauthenticated signup must not be able to rewrite someone's name or address.
 	 */
 	public Subscriber findOrCreate(NewSubscriber details) {
-		return store.insertIfAbsent(details, clock.instant());
+		return store.insertOrRefresh(details, clock.instant());
+	}
+
+	/** The language the person confirmed in becomes theirs. */
+	public void adoptLanguage(long subscriberId, String language) {
+		store.setLanguage(subscriberId, language);
 	}
 
 	public Optional<Subscriber> byEmail(EmailAddress email) {

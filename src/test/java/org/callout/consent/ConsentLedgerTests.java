@@ -108,6 +108,16 @@ abstract class ConsentLedgerTests {
 	}
 
 	@Test
+	void theDatabaseRefusesToEditTheWordsOfATermsVersion() {
+		ConsentTerms terms = catalog.current("en");
+
+		assertThatThrownBy(() -> jdbc.sql("UPDATE consent_terms SET text = 'I agree to anything.' WHERE version_id = :id")
+			.param("id", terms.versionId())
+			.update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+		assertThat(catalog.find(terms.versionId())).get().extracting(ConsentTerms::text).isEqualTo("I agree to emails from Test Org.");
+	}
+
+	@Test
 	void aNotMeReportIsFoundOnlyWithinThePeriodAsked() {
 		Instant reported = Instant.now().minus(10, ChronoUnit.DAYS);
 		ledger.record(event(10, ConsentKind.REPORTED_NOT_ME, catalog.current("en").versionId(), reported, "en"));

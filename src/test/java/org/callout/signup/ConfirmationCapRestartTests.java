@@ -105,8 +105,7 @@ class ConfirmationCapRestartTests {
 
 	private static String recipient(MimeMessage message) {
 		try {
-			String to = message.getAllRecipients()[0].toString();
-			return to.substring(to.indexOf('<') + 1, to.indexOf('>'));
+			return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -31,8 +31,9 @@ class JoinFormTests extends SignupFlowSupport {
 		assertThat(answer.statusCode()).isEqualTo(302);
 		assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/join/thanks?lang=es"));
 		assertThat(awaitEmailTo(address).getSubject()).startsWith("Confirme, por favor");
-		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE source = 'form' AND form_id = 'join' AND language = 'es' "
-				+ "AND page_url = 'https://act.example.org/join?list=supporters'")).isGreaterThanOrEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM consent_events e JOIN subscribers s ON s.id = e.subscriber_id WHERE s.email_key = '"
+				+ address + "' AND e.kind = 'GRANTED' AND e.source = 'form' AND e.form_id = 'join' AND e.language = 'es' "
+				+ "AND e.page_url = 'https://act.example.org/join?list=supporters' AND e.user_agent IS NOT NULL")).isEqualTo(1);
 	}
 
 	@Test
@@ -120,6 +121,7 @@ class JoinFormTests extends SignupFlowSupport {
 
 		assertThat(submit(form, "en").statusCode()).isEqualTo(302);
 		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email_key = '" + address + "'")).isZero();
+		assertNothingSentTo(address, 0);
 	}
 
 	@Test

@@ -108,11 +108,27 @@ class SignupApiTests extends SignupFlowSupport {
 		Multipart parts = (Multipart) email.getContent();
 		String text = parts.getBodyPart(0).getContent().toString();
 		String html = parts.getBodyPart(1).getContent().toString();
-		assertThat(text).contains("Hi <script>alert(1)</script>[[${7*7}]],").doesNotContain("49");
-		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;[[${7*7}]]").doesNotContain("<script>").doesNotContain("49");
+		// Names never reach the email at all (a stranger could otherwise mail any text in the organization's name).
+		assertThat(text).startsWith("Hello,").doesNotContain("alert(1)").doesNotContain("Smith").doesNotContain("49");
+		assertThat(html).doesNotContain("<script>").doesNotContain("alert(1)").doesNotContain("Smith");
 		JsonNode stored = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
 		assertThat(stored.get("lastName").asString()).isEqualTo("Smith Bcc: eve@example.org");
 		assertThat(stored.get("streetAddress").asString()).startsWith("${T(java.lang.Runtime)");
+	}
+
+	@Test
+	void consentMustBeTheJsonValueTrueNotSomethingThatLooksLikeIt() throws Exception {
+		for (Object lookalike : new Object[] { "true", 1, "yes", java.util.List.of(true), Map.of("value", true) }) {
+			String address = unique("coerced");
+			Map<String, Object> body = valid(address);
+			body.put("consent", lookalike);
+
+			HttpResponse<String> response = post(body);
+
+			assertThat(response.statusCode()).as(String.valueOf(lookalike)).isEqualTo(400);
+			assertThat(fields(response)).as(String.valueOf(lookalike)).containsExactly("consent");
+			assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email_key = '" + address + "'")).isZero();
+		}
 	}
 
 	@Test

@@ -111,6 +111,29 @@ class SignupLimitScenarioTests extends SignupFlowSupport {
 		assertThat(answer.body()).contains("Demasiadas suscripciones desde esta red", "Volver al formulario");
 	}
 
+	@Test
+	void behindTheTrustedProxyAHopTheClientForgedInFrontIsIgnored() throws Exception {
+		String prepended = unique("prepended");
+		String twoLines = unique("twolines");
+		postJson("/api/v1/signups", signupJson(prepended, "en", null), Map.of("X-Forwarded-For", "6.6.6.6, 192.0.2.123"));
+		http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", "6.6.6.7")
+			.header("X-Forwarded-For", "192.0.2.124")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(signupJson(twoLines, "en", null)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(recordedIp(prepended)).isEqualTo("192.0.2.123");
+		assertThat(recordedIp(twoLines)).isEqualTo("192.0.2.124");
+	}
+
+	private String recordedIp(String address) {
+		return jdbc.sql("SELECT e.ip_address FROM consent_events e JOIN subscribers s ON s.id = e.subscriber_id WHERE s.email_key = :key")
+			.param("key", address)
+			.query(String.class)
+			.single();
+	}
+
 	private HttpResponse<String> signUpFrom(String ip, String email) throws Exception {
 		return postJson("/api/v1/signups", signupJson(email, "en", null), Map.of("X-Forwarded-For", ip));
 	}

@@ -48,13 +48,25 @@ abstract class SubscribersDataTests {
 	Memberships memberships;
 
 	@Test
-	void addressesDifferingOnlyInCaseAreOneSubscriberAndTheFirstDetailsStay() {
-		Subscriber first = subscribers.findOrCreate(details("Maria.Lopez@Example.org", "María"));
-		Subscriber again = subscribers.findOrCreate(details("maria.lopez@EXAMPLE.ORG", "Someone Else"));
+	void addressesDifferingOnlyInCaseAreOneSubscriberWhoseDetailsALaterSignupMayCorrectUntilConfirmed() {
+		Subscriber first = subscribers.findOrCreate(details("Maria.Lopez@Example.org", "Mria"));
+		Subscriber again = subscribers.findOrCreate(details("maria.lopez@EXAMPLE.ORG", "María"));
 
 		assertThat(again.id()).isEqualTo(first.id());
 		assertThat(again.firstName()).isEqualTo("María");
 		assertThat(again.email().value()).isEqualTo("Maria.Lopez@example.org");
+	}
+
+	@Test
+	void onceAMembershipIsConfirmedASignupNoLongerChangesTheSubscribersDetails() {
+		SubscriberList list = lists.create("details-test", "Details test", null, true);
+		Subscriber owner = subscribers.findOrCreate(details("owner@example.org", "Olga"));
+		Membership pending = memberships.lockForSignup(owner.id(), list.id());
+		memberships.confirm(owner.id(), list.id(), pending.confirmationNonce());
+
+		Subscriber afterStranger = subscribers.findOrCreate(details("OWNER@example.org", "Mallory"));
+
+		assertThat(afterStranger.firstName()).isEqualTo("Olga");
 	}
 
 	@Test

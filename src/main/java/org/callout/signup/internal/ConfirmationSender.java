@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.callout.consent.ConsentLedger;
 import org.callout.mail.MailComposer;
 import org.callout.mail.MailTemplates;
 import org.callout.mail.Messenger;
 import org.callout.mail.OutgoingEmail;
 import org.callout.mail.RenderedEmail;
+import org.callout.platform.AddressHasher;
 import org.callout.platform.CalloutProperties;
 import org.callout.signup.SignupProperties;
 import org.callout.subscribers.Membership;
@@ -44,9 +46,16 @@ class ConfirmationSender implements DisposableBean {
 
 	private static final Duration WINDOW = Duration.ofHours(1);
 
-	private static final int BATCH = 20;
+	// A lease must outlast the sending of its whole batch even on a slow relay: 5 messages x (10 s connect +
+	// 30 s read + 30 s write timeouts) = 350 s, well inside 15 minutes, so no other instance re-takes a row
+	// that is still being sent.
+	private static final int BATCH = 5;
 
-	private static final Duration LEASE = Duration.ofMinutes(5);
+	private static final Duration LEASE = Duration.ofMinutes(15);
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
+	private static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
 	private final ConfirmationQueue queue;
 
@@ -72,6 +81,10 @@ class ConfirmationSender implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ConsentLedger ledger;
+
+	private final AddressHasher hasher;
+
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("confirmation-sender").daemon().factory());
 
 	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
@@ -82,7 +95,10 @@ class ConfirmationSender implements DisposableBean {
 
 	ConfirmationSender(ConfirmationQueue queue, Subscribers subscribers, SubscriberLists lists, Memberships memberships,
 			ConfirmationLinks links, MailTemplates templates, MailComposer composer, Messenger messenger,
-			CalloutProperties callout, SignupProperties properties, TransactionTemplate transactions, Clock clock) {
+			CalloutProperties callout, SignupProperties properties, TransactionTemplate transactions, Clock clock,
+			ConsentLedger ledger, AddressHasher hasher) {
+		this.ledger = ledger;
+		this.hasher = hasher;
 		this.queue = queue;
 		this.subscribers = subscribers;
 		this.lists = lists;
@@ -131,13 +147,15 @@ class ConfirmationSender implements DisposableBean {
 	 */
 	private boolean sendBatch() {
 		Instant now = clock.instant();
-		long allowance = properties.confirmationsPerHour() - queue.sentSince(now.minus(WINDOW));
-		if (allowance <= 0) {
-			warnCapReached(now);
-			return false;
-		}
-		List<ConfirmationQueue.Pending> batch = transactions
-			.execute(status -> queue.claim((int) Math.min(BATCH, allowance), now, now.plus(LEASE)));
+		List<ConfirmationQueue.Pending> batch = transactions.execute(status -> {
+			queue.lockCap();
+			long allowance = properties.confirmationsPerHour() - queue.spentSince(now.minus(WINDOW), now);
+			if (allowance <= 0) {
+				warnCapReached(now);
+				return List.of();
+			}
+			return queue.claim((int) Math.min(BATCH, allowance), now, now.plus(LEASE));
+		});
 		for (ConfirmationQueue.Pending pending : batch) {
 			if (stopping) {
 				queue.release(pending.id()); // Shutting down: leave it for the next start, without waiting for the lease.
@@ -148,12 +166,25 @@ class ConfirmationSender implements DisposableBean {
 				queue.markSent(pending.id(), now);
 			}
 			catch (RuntimeException ex) {
-				queue.markFailed(pending.id());
-				log.warn("Confirmation email {} failed (will retry): {}", pending.id(), ex.getMessage());
+				int attempts = queue.markFailed(pending.id(), now.plus(retryDelay(pending)));
+				log.warn("Confirmation email {} failed {} time(s); it stays queued and is retried later: {}", pending.id(),
+						attempts, ex.getMessage());
+				releaseRest(batch, pending);
 				return false;
 			}
 		}
 		return batch.size() == BATCH;
+	}
+
+	/** 30 s, 1 min, 2 min... up to an hour: an outage delays confirmations, it never drops them. */
+	private Duration retryDelay(ConfirmationQueue.Pending pending) {
+		int attempts = queue.attempts(pending.id());
+		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 12));
+		return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
+	}
+
+	private void releaseRest(List<ConfirmationQueue.Pending> batch, ConfirmationQueue.Pending failed) {
+		batch.subList(batch.indexOf(failed) + 1, batch.size()).forEach(p -> queue.release(p.id()));
 	}
 
 	private void warnCapReached(Instant now) {
@@ -171,11 +202,13 @@ class ConfirmationSender implements DisposableBean {
 			return; // Confirmed or disowned meanwhile: nothing to ask any more.
 		}
 		Subscriber subscriber = subscribers.byId(pending.subscriberId()).orElseThrow();
+		if (ledger.reportedNotMeSince(hasher.hash(subscriber.email().matchKey()), clock.instant().minus(properties.notMeQuietPeriod()))) {
+			return; // The owner disowned a signup meanwhile (perhaps on another list): ask nothing more.
+		}
 		SubscriberList list = lists.byId(pending.listId()).orElseThrow();
 		ConfirmationLinks.Target target = new ConfirmationLinks.Target(subscriber.id(), list.id(),
 				membership.get().confirmationNonce());
 		Map<String, Object> model = new HashMap<>();
-		model.put("firstName", subscriber.firstName());
 		model.put("listName", list.name());
 		model.put("organization", callout.organization().name());
 		model.put("postalAddress", callout.organization().postalAddress());
@@ -184,14 +217,11 @@ class ConfirmationSender implements DisposableBean {
 		model.put("notMeUrl", links.url(ConfirmationLinks.NOT_ME, target, pending.language()));
 		model.put("expiresInDays", properties.confirmationLinkTtl().toDays());
 		RenderedEmail email = templates.render("confirm-subscription", pending.language(), model);
-		String name = String.join(" ", nonNull(subscriber.firstName()), nonNull(subscriber.lastName())).strip();
-		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), name, email.subject(), email.text(),
+		// No name in the greeting or the To line: whatever a stranger types there would otherwise be mailed,
+		// in the organization's name, to an inbox of their choosing.
+		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), null, email.subject(), email.text(),
 				email.html(), Map.of("Auto-Submitted", "auto-generated"))));
 		log.info("Confirmation email for list '{}' sent to {}", list.slug(), subscriber.email());
-	}
-
-	private static String nonNull(String value) {
-		return value == null ? "" : value;
 	}
 
 	/** Lets the message in flight finish and be marked, so a normal stop never causes a duplicate. */

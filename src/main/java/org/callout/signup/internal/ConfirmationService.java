@@ -96,6 +96,9 @@ class ConfirmationService {
 			.findFirst()
 			.orElseThrow();
 		Instant now = clock.instant();
+		if (kind == ConsentKind.CONFIRMED) {
+			subscribers.adoptLanguage(subscriber.id(), grant.language());
+		}
 		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, grant.terms().versionId(), now,
 				client.ipAddress(), client.userAgent(), ConsentSource.FORM, grant.formId(), null, language,
 				hasher.hash(subscriber.email().matchKey())));

@@ -86,7 +86,8 @@ class SignupApiController {
 
 		@Bean
 		PublicEndpoints signupPublicEndpoints(SignupProperties properties) {
-			return new PublicEndpoints(List.of("/api/v1/signups"), properties.corsAllowedOrigins());
+			// The terms too: a form embedded on the organization's site reads the words it must show.
+			return new PublicEndpoints(List.of("/api/v1/signups", "/api/v1/terms"), properties.corsAllowedOrigins());
 		}
 
 	}

@@ -41,6 +41,12 @@ public class MembershipStore {
 			UPDATE memberships SET status = :status, confirmation_nonce = :nonce, updated_at = :now
 			WHERE subscriber_id = :subscriber AND list_id = :list""";
 
+	// Coming back after leaving starts afresh: the resend interval counts from the new confirmation only.
+	private static final String REOPEN = """
+			UPDATE memberships SET status = 'UNCONFIRMED', confirmation_nonce = :nonce, confirmation_sent_at = NULL,
+			       updated_at = :now
+			WHERE subscriber_id = :subscriber AND list_id = :list""";
+
 	private static final String CONFIRMATION_SENT = """
 			UPDATE memberships SET confirmation_sent_at = :now, updated_at = :now
 			WHERE subscriber_id = :subscriber AND list_id = :list""";
@@ -80,6 +86,10 @@ public class MembershipStore {
 			.param("nonce", nonce)
 			.param("now", utc(now))
 			.update();
+	}
+
+	public void reopen(long subscriberId, long listId, String nonce, Instant now) {
+		jdbc.sql(REOPEN).param("subscriber", subscriberId).param("list", listId).param("nonce", nonce).param("now", utc(now)).update();
 	}
 
 	public void confirmationSent(long subscriberId, long listId, Instant now) {

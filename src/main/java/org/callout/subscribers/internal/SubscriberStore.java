@@ -29,15 +29,28 @@ public class SubscriberStore {
 			VALUES (:email, :key, :first, :last, :zip, :street, :language, :now)
 			ON CONFLICT DO NOTHING""";
 
+	// A later signup may correct the details of someone who has confirmed nothing yet (the real owner after a
+	// stranger, or a typo fixed); once any membership is confirmed, an unauthenticated signup changes nothing.
+	private static final String REFRESH_UNCONFIRMED = """
+			UPDATE subscribers SET first_name = :first, last_name = :last, zip = :zip, street_address = :street,
+			       language = :language
+			WHERE email_key = :key
+			  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = subscribers.id AND m.status = 'CONFIRMED')""";
+
+	private static final String SET_LANGUAGE = "UPDATE subscribers SET language = :language WHERE id = :id";
+
 	private final JdbcClient jdbc;
 
 	SubscriberStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The subscriber with this address; created from {@code details} only if there is none. */
-	public Subscriber insertIfAbsent(NewSubscriber details, Instant now) {
-		jdbc.sql(INSERT_IF_ABSENT)
+	/**
+	 * The subscriber with this address: created from {@code details} if there is none, refreshed from them if
+	 * nothing of theirs is confirmed yet, left alone otherwise.
+	 */
+	public Subscriber insertOrRefresh(NewSubscriber details, Instant now) {
+		int inserted = jdbc.sql(INSERT_IF_ABSENT)
 			.param("email", details.email().value())
 			.param("key", details.email().matchKey())
 			.param("first", details.firstName())
@@ -47,7 +60,21 @@ public class SubscriberStore {
 			.param("language", details.language())
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
+		if (inserted == 0) {
+			jdbc.sql(REFRESH_UNCONFIRMED)
+				.param("key", details.email().matchKey())
+				.param("first", details.firstName())
+				.param("last", details.lastName())
+				.param("zip", details.zip())
+				.param("street", details.streetAddress())
+				.param("language", details.language())
+				.update();
+		}
 		return byEmail(details.email()).orElseThrow();
+	}
+
+	public void setLanguage(long id, String language) {
+		jdbc.sql(SET_LANGUAGE).param("id", id).param("language", language).update();
 	}
 
 	public Optional<Subscriber> byEmail(EmailAddress email) {
