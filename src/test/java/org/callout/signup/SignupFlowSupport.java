@@ -73,7 +73,31 @@ public abstract class SignupFlowSupport {
 			return new MutableClock();
 		}
 
+		@Bean
+		ConfirmedEvents confirmedEvents() {
+			return new ConfirmedEvents();
+		}
+
 	}
+
+	/** Collects the {@link SubscriptionConfirmed} events the application publishes, whatever thread. */
+	public static class ConfirmedEvents {
+
+		private final java.util.Queue<SubscriptionConfirmed> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+		@org.springframework.context.event.EventListener
+		void on(SubscriptionConfirmed event) {
+			received.add(event);
+		}
+
+		public List<SubscriptionConfirmed> received() {
+			return List.copyOf(received);
+		}
+
+	}
+
+	@Autowired
+	protected ConfirmedEvents confirmedEvents;
 
 	@LocalServerPort
 	protected int port;

@@ -93,6 +93,9 @@ class SignupFlowTests extends SignupFlowSupport {
 		assertThat(confirmedEvent.get("terms").get("versionId").asString()).isEqualTo(granted.get("terms").get("versionId").asString());
 		assertThat(json.readTree(admin("/api/v1/consent-history?email=" + address.toUpperCase()).body())).hasSize(2);
 		assertThat(pressButton(confirm).body()).contains("already signed up");
+		assertThat(confirmedEvents.received().stream().filter(e -> e.subscriberId() == id))
+			.singleElement()
+			.satisfies(e -> assertThat(e.language()).isEqualTo("en"));
 	}
 
 	@Test

@@ -11,10 +11,12 @@ import org.callout.consent.ConsentLedger;
 import org.callout.consent.ConsentSource;
 import org.callout.platform.AddressHasher;
 import org.callout.signup.ClientInfo;
+import org.callout.signup.SubscriptionConfirmed;
 import org.callout.subscribers.Memberships;
 import org.callout.subscribers.Subscriber;
 import org.callout.subscribers.Subscribers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,8 +44,11 @@ class ConfirmationService {
 
 	private final Clock clock;
 
-	ConfirmationService(ConfirmationLinks links, Memberships memberships, Subscribers subscribers, ConsentLedger ledger,
+	private final ApplicationEventPublisher events;
+
+	ConfirmationService(ApplicationEventPublisher events, ConfirmationLinks links, Memberships memberships, Subscribers subscribers, ConsentLedger ledger,
 			AddressHasher hasher, TransactionTemplate transactions, Clock clock) {
+		this.events = events;
 		this.links = links;
 		this.memberships = memberships;
 		this.subscribers = subscribers;
@@ -98,6 +103,7 @@ class ConfirmationService {
 		Instant now = clock.instant();
 		if (kind == ConsentKind.CONFIRMED) {
 			subscribers.adoptLanguage(subscriber.id(), grant.language());
+			events.publishEvent(new SubscriptionConfirmed(subscriber.id(), target.listId(), grant.language(), now));
 		}
 		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, grant.terms().versionId(), now,
 				client.ipAddress(), client.userAgent(), ConsentSource.FORM, grant.formId(), null, language,
