@@ -32,6 +32,13 @@ class RateLimiter {
 
 	private static final String FORGET_BEFORE = "DELETE FROM rate_limit_hits WHERE hit_at <= :before";
 
+	// One lock row per client network would otherwise accumulate forever. A key deleted here while a request
+	// is between ENSURE_KEY and LOCK_KEY is simply inserted again (see lockKey).
+	private static final String FORGET_IDLE_KEYS = """
+			DELETE FROM rate_limit_keys
+			WHERE limit_key LIKE 'signup-ip:%'
+			  AND NOT EXISTS (SELECT 1 FROM rate_limit_hits h WHERE h.limit_key = rate_limit_keys.limit_key)""";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -48,8 +55,7 @@ class RateLimiter {
 	Optional<Duration> tryAcquire(String key, int limit, Duration window) {
 		return transactions.execute(status -> {
 			Instant now = clock.instant();
-			jdbc.sql(ENSURE_KEY).param("key", key).update();
-			jdbc.sql(LOCK_KEY).param("key", key).query(String.class).single();
+			lockKey(key);
 			var row = jdbc.sql(HITS).param("key", key).param("since", utc(now.minus(window))).query().singleRow();
 			long hits = ((Number) row.get("hits")).longValue();
 			if (hits >= limit) {
@@ -62,10 +68,21 @@ class RateLimiter {
 		});
 	}
 
+	private void lockKey(String key) {
+		for (int attempt = 0; attempt < 3; attempt++) {
+			jdbc.sql(ENSURE_KEY).param("key", key).update();
+			if (jdbc.sql(LOCK_KEY).param("key", key).query(String.class).optional().isPresent()) {
+				return;
+			}
+		}
+		throw new IllegalStateException("Could not lock the rate limit key " + key);
+	}
+
 	/** Hits older than a day can no longer count towards any limit here (windows are at most an hour). */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	void forgetOldHits() {
 		jdbc.sql(FORGET_BEFORE).param("before", utc(clock.instant().minus(Duration.ofDays(1)))).update();
+		jdbc.sql(FORGET_IDLE_KEYS).update();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

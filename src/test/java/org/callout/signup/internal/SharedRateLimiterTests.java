@@ -102,6 +102,21 @@ abstract class SharedRateLimiterTests {
 		assertThat(instanceB.tryAcquire(key, 1, Duration.ofHours(1))).isEmpty();
 	}
 
+	@Test
+	void hitsOlderThanADayAndTheirIdleKeysAreForgottenAndTheKeyStillWorksAfterwards() {
+		String key = "signup-ip:forget-" + System.nanoTime();
+		instanceA.tryAcquire(key, 1, Duration.ofHours(1));
+		clock.advance(Duration.ofDays(2));
+
+		instanceA.forgetOldHits();
+
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_hits WHERE limit_key = :k").param("k", key).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_keys WHERE limit_key = :k").param("k", key).query(Long.class).single()).isZero();
+		assertThat(instanceB.tryAcquire(key, 1, Duration.ofHours(1))).isEmpty();
+		assertThat(instanceA.tryAcquire(key, 1, Duration.ofHours(1))).isPresent();
+	}
+
 	private static RateLimiter limiter(DataSource dataSource, Clock clock) {
 		return new RateLimiter(JdbcClient.create(dataSource),
 				new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
