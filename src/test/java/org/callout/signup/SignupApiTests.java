@@ -158,6 +158,27 @@ class SignupApiTests extends SignupFlowSupport {
 	}
 
 	@Test
+	void aChunkedBodyIsCountedAsItIsReadSoASmallOneIsTakenAndAHugeOneRefused() throws Exception {
+		String small = json.writeValueAsString(valid(unique("chunked")));
+		String huge = "{\"email\":\"big@example.org\",\"firstName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+		assertThat(chunked(small).statusCode()).isEqualTo(202);
+		HttpResponse<String> refused = chunked(huge);
+		assertThat(refused.statusCode()).isEqualTo(413);
+		assertThat(refused.body()).contains("Content Too Large");
+	}
+
+	private HttpResponse<String> chunked(String body) throws Exception {
+		// A body publisher of unknown length makes the client send Transfer-Encoding: chunked.
+		var publisher = java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+				java.net.http.HttpRequest.BodyPublishers.ofString(body));
+		return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
+			.header("Content-Type", "application/json")
+			.POST(publisher)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void malformedJsonIsAProblemDetail() throws Exception {
 		for (String body : new String[] { "{\"email\":", "not json", "[]", "", "{\"consent\":\"yes please\"}" }) {
 			HttpResponse<String> response = postJson("/api/v1/signups", body, Map.of());

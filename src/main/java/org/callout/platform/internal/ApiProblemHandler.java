@@ -26,6 +26,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
+			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof RequestBodyLimitFilter.BodyTooLargeException)) {
+			cause = cause.getCause();
+		}
+		if (cause != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, cause.getMessage());
+			problem.setTitle("Content Too Large");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close").body(problem);
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
 	@ExceptionHandler(RequestRefusedException.class)
 	ResponseEntity<ProblemDetail> refused(RequestRefusedException ex) {
 		return ResponseEntity.status(ex.problem().getStatus()).headers(ex.headers()).body(ex.problem());

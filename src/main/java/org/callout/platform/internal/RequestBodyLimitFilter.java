@@ -3,8 +3,11 @@ package org.callout.platform.internal;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.CalloutProperties;
 
@@ -15,8 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the configured size before anything reads them: nothing Callout accepts
- * (a signup, a list) is more than a few kilobytes, and a 2 MB body is an attack or a mistake.
+ * Refuses request bodies over the configured size: nothing Callout accepts (a signup, a list) is more than a
+ * few kilobytes, and a 2 MB body is an attack or a mistake. A declared Content-Length over the limit is
+ * refused before anything is read; a chunked body is counted as it is read and fails once past the limit.
+ * (Tomcat's max-http-form-post-size applies the same limit to form posts.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,9 +36,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long length = request.getContentLengthLong();
-		boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-		if (length > limit || chunked) {
+		if (request.getContentLengthLong() > limit) {
 			response.setStatus(413);
 			// Close the connection: otherwise the unread body keeps it busy (and holds up a graceful shutdown).
 			response.setHeader("Connection", "close");
@@ -48,7 +51,77 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			}
 			return;
 		}
-		chain.doFilter(request, response);
+		chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, limit) : request, response);
+	}
+
+	/** Thrown while reading a body (of unknown length) that turned out too large. */
+	static class BodyTooLargeException extends IOException {
+
+		BodyTooLargeException(long limit) {
+			super("Request bodies are limited to " + limit + " bytes.");
+		}
+
+	}
+
+	private static final class Counted extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private ServletInputStream counted;
+
+		Counted(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (counted == null) {
+				ServletInputStream in = super.getInputStream();
+				counted = new ServletInputStream() {
+
+					private long read;
+
+					@Override
+					public int read() throws IOException {
+						int b = in.read();
+						count(b < 0 ? 0 : 1);
+						return b;
+					}
+
+					@Override
+					public int read(byte[] buffer, int offset, int length) throws IOException {
+						int n = in.read(buffer, offset, length);
+						count(Math.max(n, 0));
+						return n;
+					}
+
+					private void count(int n) throws BodyTooLargeException {
+						read += n;
+						if (read > limit) {
+							throw new BodyTooLargeException(limit);
+						}
+					}
+
+					@Override
+					public boolean isFinished() {
+						return in.isFinished();
+					}
+
+					@Override
+					public boolean isReady() {
+						return in.isReady();
+					}
+
+					@Override
+					public void setReadListener(ReadListener listener) {
+						in.setReadListener(listener);
+					}
+				};
+			}
+			return counted;
+		}
+
 	}
 
 }
