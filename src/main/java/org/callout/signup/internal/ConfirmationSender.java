@@ -3,30 +3,12 @@ package org.callout.signup.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.callout.consent.ConsentLedger;
-import org.callout.mail.MailComposer;
-import org.callout.mail.MailTemplates;
-import org.callout.mail.Messenger;
-import org.callout.mail.OutgoingEmail;
-import org.callout.mail.RenderedEmail;
-import org.callout.platform.AddressHasher;
-import org.callout.platform.CalloutProperties;
 import org.callout.signup.SignupProperties;
-import org.callout.subscribers.Membership;
-import org.callout.subscribers.MembershipStatus;
-import org.callout.subscribers.Memberships;
-import org.callout.subscribers.Subscriber;
-import org.callout.subscribers.SubscriberList;
-import org.callout.subscribers.SubscriberLists;
-import org.callout.subscribers.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,31 +41,13 @@ class ConfirmationSender implements DisposableBean {
 
 	private final ConfirmationQueue queue;
 
-	private final Subscribers subscribers;
-
-	private final SubscriberLists lists;
-
-	private final Memberships memberships;
-
-	private final ConfirmationLinks links;
-
-	private final MailTemplates templates;
-
-	private final MailComposer composer;
-
-	private final Messenger messenger;
-
-	private final CalloutProperties callout;
+	private final ConfirmationMessages messages;
 
 	private final SignupProperties properties;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
-
-	private final ConsentLedger ledger;
-
-	private final AddressHasher hasher;
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("confirmation-sender").daemon().factory());
 
@@ -93,21 +57,10 @@ class ConfirmationSender implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	ConfirmationSender(ConfirmationQueue queue, Subscribers subscribers, SubscriberLists lists, Memberships memberships,
-			ConfirmationLinks links, MailTemplates templates, MailComposer composer, Messenger messenger,
-			CalloutProperties callout, SignupProperties properties, TransactionTemplate transactions, Clock clock,
-			ConsentLedger ledger, AddressHasher hasher) {
-		this.ledger = ledger;
-		this.hasher = hasher;
+	ConfirmationSender(ConfirmationQueue queue, ConfirmationMessages messages, SignupProperties properties,
+			TransactionTemplate transactions, Clock clock) {
 		this.queue = queue;
-		this.subscribers = subscribers;
-		this.lists = lists;
-		this.memberships = memberships;
-		this.links = links;
-		this.templates = templates;
-		this.composer = composer;
-		this.messenger = messenger;
-		this.callout = callout;
+		this.messages = messages;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -162,7 +115,7 @@ class ConfirmationSender implements DisposableBean {
 				continue;
 			}
 			try {
-				send(pending);
+				messages.send(pending);
 				queue.markSent(pending.id(), now);
 			}
 			catch (RuntimeException ex) {
@@ -193,35 +146,6 @@ class ConfirmationSender implements DisposableBean {
 			log.warn("The cap of {} confirmation emails per hour is reached; {} wait in the queue and go out as the "
 					+ "hour rolls on (callout.signup.confirmations-per-hour).", properties.confirmationsPerHour(), queue.pending());
 		}
-	}
-
-	private void send(ConfirmationQueue.Pending pending) {
-		Optional<Membership> membership = memberships.find(pending.subscriberId(), pending.listId());
-		if (membership.isEmpty() || membership.get().status() != MembershipStatus.UNCONFIRMED
-				|| membership.get().confirmationNonce() == null) {
-			return; // Confirmed or disowned meanwhile: nothing to ask any more.
-		}
-		Subscriber subscriber = subscribers.byId(pending.subscriberId()).orElseThrow();
-		if (ledger.reportedNotMeSince(hasher.hash(subscriber.email().matchKey()), clock.instant().minus(properties.notMeQuietPeriod()))) {
-			return; // The owner disowned a signup meanwhile (perhaps on another list): ask nothing more.
-		}
-		SubscriberList list = lists.byId(pending.listId()).orElseThrow();
-		ConfirmationLinks.Target target = new ConfirmationLinks.Target(subscriber.id(), list.id(),
-				membership.get().confirmationNonce());
-		Map<String, Object> model = new HashMap<>();
-		model.put("listName", list.name());
-		model.put("organization", callout.organization().name());
-		model.put("postalAddress", callout.organization().postalAddress());
-		model.put("privacyPolicyUrl", callout.organization().privacyPolicyUrl().toString());
-		model.put("confirmUrl", links.url(ConfirmationLinks.CONFIRM, target, pending.language()));
-		model.put("notMeUrl", links.url(ConfirmationLinks.NOT_ME, target, pending.language()));
-		model.put("expiresInDays", properties.confirmationLinkTtl().toDays());
-		RenderedEmail email = templates.render("confirm-subscription", pending.language(), model);
-		// No name in the greeting or the To line: whatever a stranger types there would otherwise be mailed,
-		// in the organization's name, to an inbox of their choosing.
-		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), null, email.subject(), email.text(),
-				email.html(), Map.of("Auto-Submitted", "auto-generated"))));
-		log.info("Confirmation email for list '{}' sent to {}", list.slug(), subscriber.email());
 	}
 
 	/** Lets the message in flight finish and be marked, so a normal stop never causes a duplicate. */
