@@ -54,6 +54,8 @@ class PackagedJarIT {
 			Path tokenFile = installDir.resolve("data/secrets/admin-token");
 			assertThat(service.log()).contains("Organizer admin token: in " + tokenFile.toAbsolutePath());
 			firstToken = Files.readString(tokenFile).strip();
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(installDir.resolve("data"))))
+				.isEqualTo("rwx------");
 			assertThat(service.log()).doesNotContain(firstToken);
 			assertThat(sendTestEmail(service, firstToken).statusCode()).isEqualTo(202);
 			assertThat(service.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/lists"))

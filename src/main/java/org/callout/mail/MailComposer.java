@@ -69,7 +69,8 @@ public final class MailComposer {
 
 	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
 		MimeBodyPart part = new MimeBodyPart();
-		part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+		// RFC 5322 lines end in CRLF; templates edited on any system may hold bare LF or CR.
+		part.setText(content.replaceAll("\r\n|\r|\n", "\r\n"), StandardCharsets.UTF_8.name(), subtype);
 		return part;
 	}
 

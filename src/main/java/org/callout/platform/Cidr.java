@@ -52,6 +52,20 @@ public record Cidr(byte[] network, int prefixLength, String text) {
 		}
 	}
 
+	/** The range in its canonical form: network address and prefix, e.g. 203.0.113.0/24 for 203.0.113.5/24. */
+	public String canonical() {
+		try {
+			return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixLength;
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public boolean isIpv4() {
+		return network.length == 4;
+	}
+
 	public boolean contains(String address) {
 		return literal(address).map(bytes -> bytes.length == network.length
 				&& java.util.Arrays.equals(mask(bytes, prefixLength), network)).orElse(false);

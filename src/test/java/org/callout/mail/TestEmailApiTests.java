@@ -46,6 +46,8 @@ class TestEmailApiTests {
 
 		List<Path> files = emlFiles();
 		assertThat(files).hasSize(1);
+		String raw = Files.readString(files.getFirst());
+		assertThat(raw.replace("\r\n", "")).as("every line ends in CRLF (RFC 5322)").doesNotContain("\n").doesNotContain("\r");
 		try (InputStream in = Files.newInputStream(files.getFirst())) {
 			MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
 			assertThat(message.getAllRecipients()[0].toString()).isEqualTo("organizer@example.org");

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The public signup API against refusals and hostile input: clear problem details, nothing stored. */
 @H2Database
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class SignupApiTests extends SignupFlowSupport {
 
 	@Test
@@ -176,6 +177,46 @@ class SignupApiTests extends SignupFlowSupport {
 			.header("Content-Type", "application/json")
 			.POST(publisher)
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aWrongMethodOrAnUndecodableQueryIsAProblemDetailNotA500(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+		HttpResponse<String> wrongMethod = get(base() + "/api/v1/signups");
+
+		assertThat(wrongMethod.statusCode()).isEqualTo(405);
+		assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+		assertThat(rawStatusLine("/api/v1/terms?lang=%zz")).matches("HTTP/1.1 [234]\\d\\d.*");
+		assertThat(rawStatusLine("/join?lang=%zz")).matches("HTTP/1.1 [234]\\d\\d.*");
+		assertThat(output.getAll()).doesNotContain(" ERROR ");
+	}
+
+	/** HTTP clients refuse to send a malformed escape, so this one is written by hand. */
+	private String rawStatusLine(String target) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return answer.lines().findFirst().orElse("");
+		}
+	}
+
+	@Test
+	void organizerEditsAreCheckedTooAListNeedsToSayWhetherItIsPublicAndAKioskRangeIsOneVenue() throws Exception {
+		Map<String, String> admin = Map.of("Authorization", "Bearer " + ADMIN);
+		HttpResponse<String> noFlag = postJson("/api/v1/lists", "{\"slug\":\"no-flag\",\"name\":\"No flag\"}", admin);
+		HttpResponse<String> everyone = postJson("/api/v1/kiosk-allowlist", "{\"cidr\":\"0.0.0.0/0\"}", admin);
+		HttpResponse<String> venue = postJson("/api/v1/kiosk-allowlist", "{\"cidr\":\"198.18.7.77/24\",\"label\":\"Library\"}", admin);
+
+		assertThat(noFlag.statusCode()).isEqualTo(400);
+		assertThat(noFlag.body()).contains("isPublic");
+		assertThat(everyone.statusCode()).isEqualTo(400);
+		assertThat(venue.statusCode()).isEqualTo(201);
+		assertThat(venue.body()).contains("\"cidr\":\"198.18.7.0/24\"");
+		var delete = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/kiosk-allowlist?cidr=198.18.7.77/24"))
+			.header("Authorization", "Bearer " + ADMIN)
+			.DELETE()
+			.build();
+		assertThat(http.send(delete, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
 	}
 
 	@Test

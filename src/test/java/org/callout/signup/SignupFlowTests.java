@@ -67,6 +67,7 @@ class SignupFlowTests extends SignupFlowSupport {
 		}
 		JsonNode subscriber = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
 		assertThat(subscriber.get("memberships").get(0).get("status").asString()).isEqualTo("UNCONFIRMED");
+		assertThat(subscriber.toString()).doesNotContain("onfirmationNonce");
 		long id = subscriber.get("id").asLong();
 		assertThat(json.readTree(admin("/api/v1/subscribers/" + id + "/consent-history").body())).hasSize(1);
 
@@ -111,8 +112,15 @@ class SignupFlowTests extends SignupFlowSupport {
 
 		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE kind = 'REPORTED_NOT_ME'")).isEqualTo(1);
 		clock.advance(Duration.ofDays(2));
-		assertThat(signUp(address, "en").statusCode()).isEqualTo(202);
+		String before = jdbc.sql("SELECT first_name || '|' || zip FROM subscribers WHERE email_key = :key").param("key", address)
+			.query(String.class).single();
+		Map<String, Object> other = new java.util.HashMap<>(json.readValue(signupJson(address, "en", null), Map.class));
+		other.put("firstName", "Overwriter");
+		other.put("zip", "12345");
+		assertThat(postJson("/api/v1/signups", json.writeValueAsString(other), Map.of()).statusCode()).isEqualTo(202);
 		assertNothingSentTo(address, 1);
+		assertThat(jdbc.sql("SELECT first_name || '|' || zip FROM subscribers WHERE email_key = :key").param("key", address)
+			.query(String.class).single()).isEqualTo(before);
 		clock.advance(Duration.ofDays(89));
 		signUp(address, "en");
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);

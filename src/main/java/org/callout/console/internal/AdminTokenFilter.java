@@ -41,7 +41,8 @@ class AdminTokenFilter extends OncePerRequestFilter {
 		}
 		if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				|| !adminToken.matches(header.substring(BEARER.length()).strip())) {
-			problems.write(request, response, 401, "Unauthorized", "The bearer token is not the admin token.");
+			problems.write(request, response, 401, "Unauthorized",
+					"Organizer APIs need 'Authorization: Bearer <admin token>', and this is not the admin token.");
 			return;
 		}
 		var organizer = UsernamePasswordAuthenticationToken.authenticated("organizer", null,

@@ -7,15 +7,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API refusal is an RFC 9457 problem detail: Spring MVC's own (malformed JSON, wrong method, unknown
- * path: 404, never 500) through the base class, and Callout's domain refusals here.
+ * Every refusal is an RFC 9457 problem detail: Spring MVC's own (malformed JSON, wrong method, unknown path:
+ * 404, never 500) through the base class, and Callout's domain refusals here. Global on purpose: a wrong
+ * method or a bad parameter is refused before any controller is chosen.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(EmailAddress.InvalidEmailAddressException.class)
@@ -39,7 +39,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setTitle("Content Too Large");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close").body(problem);
 		}
-		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body must be one JSON object (UTF-8) with the documented fields, each of the documented type.");
+		problem.setTitle("Unreadable request body");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A query string with a malformed %-escape: the client's mistake, not a server error. */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ProblemDetail undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The query string could not be decoded: check its %-escapes.");
+		problem.setTitle("Malformed query string");
+		return problem;
 	}
 
 	@ExceptionHandler(RequestRefusedException.class)

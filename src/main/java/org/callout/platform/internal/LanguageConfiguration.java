@@ -31,7 +31,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				String chosen = resolver.supported(request.getParameter(LanguageResolver.PARAMETER));
+				String chosen = resolver.supported(LanguageResolver.parameter(request));
 				if (chosen != null) {
 					resolver.setLocale(request, response, java.util.Locale.forLanguageTag(chosen));
 				}

@@ -29,7 +29,7 @@ class LanguageResolver implements LocaleResolver {
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
-		String chosen = supported(request.getParameter(PARAMETER));
+		String chosen = supported(parameter(request));
 		if (chosen == null && request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (COOKIE.equals(cookie.getName())) {
@@ -53,6 +53,16 @@ class LanguageResolver implements LocaleResolver {
 			cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
 			cookie.setAttribute("SameSite", "Lax");
 			response.addCookie(cookie);
+		}
+	}
+
+	/** The ?lang= value, or null when absent or when the query string cannot be decoded at all. */
+	static String parameter(HttpServletRequest request) {
+		try {
+			return request.getParameter(PARAMETER);
+		}
+		catch (RuntimeException malformedQuery) {
+			return null;
 		}
 	}
 

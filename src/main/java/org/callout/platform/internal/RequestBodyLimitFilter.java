@@ -42,12 +42,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			response.setHeader("Connection", "close");
 			if (request.getRequestURI().startsWith("/api/")) {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.setCharacterEncoding("UTF-8");
+				// The path is written as a JSON string: only its safe characters, as it is the client's input.
+				String instance = request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "");
 				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"Request bodies are limited to " + limit + " bytes.\"}");
+						+ "\"detail\":\"Request bodies are limited to " + limit + " bytes.\",\"instance\":\"" + instance + "\"}");
 			}
 			else {
 				response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-				response.getWriter().write("This request is too large.");
+				response.setCharacterEncoding("UTF-8");
+				response.getWriter().write("This request is too large. / Esta solicitud es demasiado grande.");
 			}
 			return;
 		}

@@ -17,7 +17,8 @@ class SecretsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecretsConfiguration.class);
 
 	@Bean
-	ResolvedSecrets resolvedSecrets(CalloutProperties properties, Environment environment) {
+	ResolvedSecrets resolvedSecrets(CalloutProperties properties, Environment environment) throws java.io.IOException {
+		restrictDataDirectory(properties.dataDir());
 		String url = environment.getProperty("spring.datasource.url", "");
 		ResolvedSecrets secrets = new SecretResolver(properties, url.startsWith("jdbc:h2:")).resolve();
 		secrets.all().forEach(SensitiveValues::register);
@@ -26,6 +27,14 @@ class SecretsConfiguration {
 					secrets.generatedAdminTokenFile().toAbsolutePath());
 		}
 		return secrets;
+	}
+
+	/** The data directory holds personal data (database, outbox) and secrets: its owner alone may enter it. */
+	private static void restrictDataDirectory(java.nio.file.Path dataDir) throws java.io.IOException {
+		java.nio.file.Files.createDirectories(dataDir);
+		if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			java.nio.file.Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		}
 	}
 
 	@Bean

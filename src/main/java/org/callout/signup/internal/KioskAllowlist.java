@@ -54,7 +54,7 @@ class KioskAllowlist {
 	/** Returns false when the range was listed already. */
 	boolean add(Cidr cidr, String label) {
 		int added = jdbc.sql("INSERT INTO kiosk_allowlist (cidr, label, created_at) VALUES (:cidr, :label, :now) ON CONFLICT DO NOTHING")
-			.param("cidr", cidr.toString())
+			.param("cidr", cidr.canonical())
 			.param("label", label)
 			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.update();

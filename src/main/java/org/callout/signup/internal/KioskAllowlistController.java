@@ -38,6 +38,10 @@ class KioskAllowlistController {
 		Cidr cidr = Cidr.parse(request == null ? null : request.cidr())
 			.orElseThrow(() -> RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid range",
 					"Give an IP address or CIDR range, such as 203.0.113.7 or 203.0.113.0/24 or 2001:db8::/64."));
+		if (cidr.prefixLength() < (cidr.isIpv4() ? 16 : 48)) {
+			throw RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Range too wide",
+					"A kiosk range is one venue's network: at most a /16 for IPv4 or a /48 for IPv6.");
+		}
 		String label = request.label() == null ? null : request.label().strip();
 		if (label != null && label.length() > 200) {
 			throw RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid label", "The label is limited to 200 characters.");
@@ -50,7 +54,8 @@ class KioskAllowlistController {
 
 	@DeleteMapping("/api/v1/kiosk-allowlist")
 	ResponseEntity<Void> remove(@RequestParam String cidr) {
-		if (!allowlist.remove(cidr)) {
+		String canonical = Cidr.parse(cidr).map(Cidr::canonical).orElse(cidr);
+		if (!allowlist.remove(canonical)) {
 			throw RequestRefusedException.of(HttpStatus.NOT_FOUND, "Not listed", "That range is not on the kiosk allow-list.");
 		}
 		return ResponseEntity.noContent().build();

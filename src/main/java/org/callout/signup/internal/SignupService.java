@@ -129,12 +129,12 @@ class SignupService {
 	private boolean record(ValidSignup signup, SubscriberList list, ConsentTerms current, ClientInfo client,
 			ConsentSource source) {
 		Instant now = clock.instant();
-		Subscriber subscriber = subscribers.findOrCreate(new NewSubscriber(signup.email(), signup.firstName(),
-				signup.lastName(), signup.zip(), signup.streetAddress(), signup.language()));
 		String addressHash = hasher.hash(signup.email().matchKey());
 		if (ledger.reportedNotMeSince(addressHash, now.minus(properties.notMeQuietPeriod()))) {
-			return false;
+			return false; // Disowned: touch nothing, not even the details on file.
 		}
+		Subscriber subscriber = subscribers.findOrCreate(new NewSubscriber(signup.email(), signup.firstName(),
+				signup.lastName(), signup.zip(), signup.streetAddress(), signup.language()));
 		Membership membership = memberships.lockForSignup(subscriber.id(), list.id());
 		if (membership.status() == MembershipStatus.CONFIRMED) {
 			return false;

@@ -69,6 +69,9 @@ class ListsController {
 		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
 			throw invalid("name", "Give the list's name, at most 200 characters.");
 		}
+		if (request.isPublic() == null) {
+			throw invalid("isPublic", "Say whether supporters may join the list: \"isPublic\": true or false.");
+		}
 		if (request.description() != null && request.description().length() > 2000) {
 			throw invalid("description", "The description is limited to 2000 characters.");
 		}

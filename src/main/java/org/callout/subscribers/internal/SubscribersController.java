@@ -29,7 +29,16 @@ class SubscribersController {
 	}
 
 	record SubscriberView(long id, String email, String firstName, String lastName, String zip, String streetAddress,
-			String language, java.time.Instant createdAt, List<Membership> memberships) {
+			String language, java.time.Instant createdAt, List<MembershipView> memberships) {
+	}
+
+	/** A membership without its confirmation nonce, which only the emailed link should carry. */
+	record MembershipView(long listId, String status, java.time.Instant confirmationSentAt) {
+
+		static MembershipView of(Membership membership) {
+			return new MembershipView(membership.listId(), membership.status().name(), membership.confirmationSentAt());
+		}
+
 	}
 
 	@GetMapping("/api/v1/subscribers")
@@ -44,7 +53,7 @@ class SubscribersController {
 
 	private SubscriberView view(Subscriber s) {
 		return new SubscriberView(s.id(), s.email().value(), s.firstName(), s.lastName(), s.zip(), s.streetAddress(),
-				s.language(), s.createdAt(), memberships.of(s.id()));
+				s.language(), s.createdAt(), memberships.of(s.id()).stream().map(MembershipView::of).toList());
 	}
 
 	private static RequestRefusedException notFound() {
