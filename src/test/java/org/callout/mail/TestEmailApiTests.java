@@ -64,9 +64,19 @@ class TestEmailApiTests {
 			.content("{\"to\":\"not an address\\r\\nBcc: eve@example.org\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Invalid email address"));
+			.andExpect(jsonPath("$.title").value("Invalid email address"))
+			.andExpect(jsonPath("$.field").value("to"));
 
 		assertThat(emlFiles()).noneMatch(p -> read(p).contains("eve@example.org"));
+	}
+
+	@Test
+	void aLanguageThatIsNotOfferedIsRefusedNotIgnored() throws Exception {
+		mvc.perform(post("/api/v1/mail/test").header("Authorization", "Bearer organizer-token-0123456789")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"to\":\"organizer@example.org\",\"language\":\"xx\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("language"));
 	}
 
 	@Test

@@ -57,8 +57,24 @@ class TestEmailController {
 
 	@PostMapping("/api/v1/mail/test")
 	ResponseEntity<?> send(@RequestBody TestEmailRequest request) throws MessagingException {
-		EmailAddress to = EmailAddress.parse(request == null ? null : request.to());
+		EmailAddress to;
+		try {
+			to = EmailAddress.parse(request == null ? null : request.to());
+		}
+		catch (EmailAddress.InvalidEmailAddressException ex) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+			problem.setTitle("Invalid email address");
+			problem.setProperty("field", "to");
+			return ResponseEntity.badRequest().body(problem);
+		}
 		String language = languages.orDefault(request.language());
+		if (request.language() != null && !languages.supports(request.language())) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"Unsupported language '" + request.language().replaceAll("[^A-Za-z0-9-]", "") + "'; offered: " + languages.all());
+			problem.setTitle("Unsupported language");
+			problem.setProperty("field", "language");
+			return ResponseEntity.badRequest().body(problem);
+		}
 		RenderedEmail rendered = templates.render("test-email", language,
 				Map.of("organization", properties.organization().name(), "postalAddress",
 						properties.organization().postalAddress(), "transport", messenger.transportName()));
