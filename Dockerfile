@@ -8,7 +8,8 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -q -Dmaven.test.skip=true package
-# The runtime image has no curl, wget or javac: the HEALTHCHECK is a tiny class compiled here.
+# The runtime image has no curl, wget or javac: the HEALTHCHECK is a tiny class compiled here, run in a
+# 16 MB heap so that, next to the service (65% of the container's memory), it never pushes it over.
 COPY .ci/HealthCheck.java /src/healthcheck/
 RUN javac -d /src/healthcheck /src/healthcheck/HealthCheck.java
 
@@ -31,11 +32,11 @@ ENV CALLOUT_PUBLIC_BASE_URL="http://localhost:8080" \
     CALLOUT_MAIL_SMTP_PORT="587" \
     CALLOUT_MAIL_SMTP_SECURITY="starttls" \
     PORT="8080" \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=65"
 
 USER callout
 EXPOSE 8080
 COPY --from=build /src/healthcheck/HealthCheck.class /app/healthcheck/
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["java", "-XX:TieredStopAtLevel=1", "-cp", "/app/healthcheck", "HealthCheck"]
+    CMD ["java", "-Xmx16m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", "/app/healthcheck", "HealthCheck"]
 ENTRYPOINT ["java", "-jar", "/app/callout.jar"]

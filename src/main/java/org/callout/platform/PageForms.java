@@ -14,7 +14,12 @@ public final class PageForms {
 	}
 
 	public static boolean csrfRejected(jakarta.servlet.ServletRequest request) {
-		return Boolean.TRUE.equals(request.getAttribute(CSRF_REJECTED));
+		return request.getAttribute(CSRF_REJECTED) != null;
+	}
+
+	/** The browser sent no CSRF cookie at all: most likely it blocks cookies. */
+	public static boolean csrfCookieMissing(jakarta.servlet.ServletRequest request) {
+		return "missing".equals(request.getAttribute(CSRF_REJECTED));
 	}
 
 }

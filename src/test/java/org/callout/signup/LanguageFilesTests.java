@@ -30,6 +30,26 @@ class LanguageFilesTests {
 	}
 
 	@Test
+	void everyMessageKeyATemplateNamesExistsInEveryLanguage() throws IOException {
+		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
+		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
+		Set<String> used = new TreeSet<>();
+		java.util.regex.Pattern literalKey = java.util.regex.Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
+		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
+			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+				java.util.regex.Matcher matcher = literalKey.matcher(Files.readString(template));
+				while (matcher.find()) {
+					used.add(matcher.group(1));
+				}
+			}
+		}
+
+		assertThat(used).contains("join.headline", "confirm.button", "error.title");
+		assertThat(english).as("keys templates use, in English").containsAll(used);
+		assertThat(spanish).as("keys templates use, in Spanish").containsAll(used);
+	}
+
+	@Test
 	void everyEmailTemplateExistsInEveryLanguageWithBothParts() throws IOException {
 		Set<String> names = new TreeSet<>();
 		try (Stream<Path> files = Files.list(Path.of("templates/mail"))) {

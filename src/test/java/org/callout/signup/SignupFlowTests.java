@@ -25,7 +25,7 @@ class SignupFlowTests extends SignupFlowSupport {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		MimeMessage email = awaitEmailTo(address);
-		assertThat(email.getSubject()).isEqualTo("Please confirm: join New York for All supporters");
+		assertThat(email.getSubject()).isEqualTo("Please confirm: join New York for All");
 		assertThat(email.getHeader("From")[0]).isEqualTo("New York Civil Liberties Union <action@example.org>");
 		assertThat(email.getHeader("Message-ID")).isNotNull();
 		assertThat(email.getHeader("Date")).isNotNull();
@@ -47,12 +47,12 @@ class SignupFlowTests extends SignupFlowSupport {
 		signUp(address, "es");
 
 		MimeMessage email = awaitEmailTo(address);
-		assertThat(email.getSubject()).isEqualTo("Confirme, por favor: únase a New York for All supporters");
+		assertThat(email.getSubject()).isEqualTo("Confirme, por favor: únase a la lista «New York for All»");
 		assertThat(((Multipart) email.getContent()).getBodyPart(0).getContent().toString()).contains("Hola:");
 		String confirm = link(email, "confirm");
 		assertThat(confirm).endsWith("&lang=es");
 		assertThat(get(local(confirm)).body()).contains("Confirme su suscripción", "lang=\"es\"");
-		assertThat(pressButton(confirm).body()).contains("¡Ya está suscrito!");
+		assertThat(pressButton(confirm).body()).contains("¡Listo! Su suscripción está confirmada");
 	}
 
 	@Test

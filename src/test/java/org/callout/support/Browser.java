@@ -71,7 +71,7 @@ public final class Browser {
 
 	private static String freshProfile() {
 		try {
-			return Files.createTempDirectory("callout-chromium-").toString();
+			return TempDirectories.create("callout-chromium-").toString();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

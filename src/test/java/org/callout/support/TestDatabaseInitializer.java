@@ -20,9 +20,10 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		environment = context.getEnvironment();
 		Map<String, Object> properties = new HashMap<>(database());
 		try {
-			Path dataDir = Files.createTempDirectory("callout-test-");
+			Path dataDir = TempDirectories.create("callout-test-");
 			properties.put("callout.data-dir", dataDir.toString());
 		}
 		catch (IOException ex) {
@@ -30,6 +31,9 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("callout-test-database", properties));
 	}
+
+	/** The environment as the test declared it (its own properties included), before this initializer. */
+	org.springframework.core.env.Environment environment;
 
 	abstract Map<String, Object> database();
 
@@ -53,11 +57,18 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 				throw new IllegalStateException(PostgresServer.unavailableReason());
 			}
 			String schema = PostgresServer.createFreshSchema();
-			return Map.of("spring.datasource.url", server.urlWithSchema(schema), "spring.datasource.username",
-					server.user(), "spring.datasource.password", server.password(), "spring.flyway.default-schema", schema,
-					// A shared database needs configured secrets; tests supply throwaway ones.
-					"callout.secrets.admin-token", "test-admin-token-0123456789", "callout.secrets.link-key",
-					"test-link-key-0123456789abcdef", "callout.secrets.address-hash-key", "test-hash-key-0123456789abcdef");
+			Map<String, Object> properties = new HashMap<>(Map.of("spring.datasource.url", server.urlWithSchema(schema), "spring.datasource.username",
+					server.user(), "spring.datasource.password", server.password(),
+					"spring.flyway.default-schema", schema));
+			// A shared database needs configured secrets: tests supply throwaway ones where the test set none.
+			Map.of("callout.secrets.admin-token", "test-admin-token-0123456789", "callout.secrets.link-key",
+					"test-link-key-0123456789abcdef", "callout.secrets.address-hash-key", "test-hash-key-0123456789abcdef")
+				.forEach((key, value) -> {
+					if (!org.springframework.util.StringUtils.hasText(environment.getProperty(key))) {
+						properties.put(key, value);
+					}
+				});
+			return properties;
 		}
 
 	}

@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -58,7 +59,7 @@ class SecurityConfiguration {
 	private static void formAgain(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
 		if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && request.getAttribute(PageForms.CSRF_REJECTED) == null) {
-			request.setAttribute(PageForms.CSRF_REJECTED, Boolean.TRUE);
+			request.setAttribute(PageForms.CSRF_REJECTED, denied instanceof MissingCsrfTokenException ? "missing" : "stale");
 			request.getRequestDispatcher(request.getServletPath()).forward(request, response);
 			return;
 		}
@@ -86,9 +87,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http) {
 		return http
-			// The CSRF token lives in a cookie, not a session: a supporter who leaves a form open for an hour
-			// can still submit it, and public pages never create server-side sessions.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			// A supporter who leaves a form open for an hour can still submit it; pages never create sessions.
+			// The CSRF token lives in a cookie, not a session. /confirm and /not-me need none: their signed token
+			// is the whole capability, and a mail app's viewer that blocks cookies must still be able to confirm.
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/confirm", "/not-me"))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::formAgain))

@@ -84,7 +84,8 @@ class JoinPages {
 			return noSuchList(response);
 		}
 		if (PageForms.csrfRejected(request)) {
-			return again(form, list, locale, "note.expired", List.of(), model, response);
+			return again(form, list, locale, PageForms.csrfCookieMissing(request) ? "note.cookies" : "note.expired", List.of(),
+					model, response);
 		}
 		switch (stamps.check(form.stamp())) {
 			case TOO_FAST -> {

@@ -33,7 +33,7 @@ class JoinFormBrowserTests extends BrowserSignupSupport {
 		assertThat(awaitPage("/join/thanks")).isEqualTo("Check your email");
 		assertThat(driver.getCurrentUrl()).endsWith("/join/thanks?lang=en");
 		MimeMessage email = awaitEmailTo(address);
-		assertThat(email.getSubject()).isEqualTo("Please confirm: join New York for All supporters");
+		assertThat(email.getSubject()).isEqualTo("Please confirm: join New York for All");
 		assertThat(confirmWithTheKeyboard(link(email, "confirm"))).isEqualTo("You're signed up");
 		JsonNode subscriber = subscriber(address);
 		assertThat(subscriber.get("language").asString()).isEqualTo("en");
@@ -52,13 +52,13 @@ class JoinFormBrowserTests extends BrowserSignupSupport {
 		assertThat(driver.getCurrentUrl()).endsWith("/join/thanks?lang=es");
 		assertThat(htmlLang()).isEqualTo("es");
 		MimeMessage email = awaitEmailTo(address);
-		assertThat(email.getSubject()).isEqualTo("Confirme, por favor: únase a New York for All supporters");
+		assertThat(email.getSubject()).isEqualTo("Confirme, por favor: únase a la lista «New York for All»");
 		String confirm = link(email, "confirm");
 		assertThat(confirm).endsWith("&lang=es");
 		driver.get(local(confirm));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Confirme su suscripción");
 		assertThat(htmlLang()).isEqualTo("es");
-		assertThat(confirmWithTheKeyboard(confirm)).isEqualTo("¡Ya está suscrito!");
+		assertThat(confirmWithTheKeyboard(confirm)).isEqualTo("¡Listo! Su suscripción está confirmada");
 		JsonNode subscriber = subscriber(address);
 		assertThat(subscriber.get("language").asString()).isEqualTo("es");
 		assertThat(subscriber.get("memberships").get(0).get("status").asString()).isEqualTo("CONFIRMED");
