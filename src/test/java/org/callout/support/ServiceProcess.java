@@ -37,6 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
 	public static ServiceProcess start(Path jar, Path workDir, Map<String, String> environment) throws IOException {
 		int port = freePort();
 		Path log = Files.createTempFile("callout-service-", ".log");
+		log.toFile().deleteOnExit();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString()))
 			.directory(workDir.toFile())
