@@ -102,10 +102,8 @@ class ConfirmationQueue {
 		jdbc.sql("UPDATE confirmation_queue SET claimed_until = NULL WHERE id = :id").param("id", id).update();
 	}
 
-	/** Returns the number of attempts made so far. */
-	int markFailed(long id, Instant retryAt) {
+	void markFailed(long id, Instant retryAt) {
 		jdbc.sql(MARK_FAILED).param("id", id).param("retryAt", utc(retryAt)).update();
-		return jdbc.sql("SELECT attempts FROM confirmation_queue WHERE id = :id").param("id", id).query(Integer.class).single();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

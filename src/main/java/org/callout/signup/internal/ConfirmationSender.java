@@ -119,7 +119,8 @@ class ConfirmationSender implements DisposableBean {
 				queue.markSent(pending.id(), now);
 			}
 			catch (RuntimeException ex) {
-				int attempts = queue.markFailed(pending.id(), now.plus(retryDelay(pending)));
+				int attempts = queue.attempts(pending.id()) + 1;
+				queue.markFailed(pending.id(), now.plus(retryDelay(attempts - 1)));
 				log.warn("Confirmation email {} failed {} time(s); it stays queued and is retried later: {}", pending.id(),
 						attempts, ex.getMessage());
 				releaseRest(batch, pending);
@@ -130,9 +131,8 @@ class ConfirmationSender implements DisposableBean {
 	}
 
 	/** 30 s, 1 min, 2 min... up to an hour: an outage delays confirmations, it never drops them. */
-	private Duration retryDelay(ConfirmationQueue.Pending pending) {
-		int attempts = queue.attempts(pending.id());
-		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 12));
+	private static Duration retryDelay(int earlierAttempts) {
+		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(earlierAttempts, 12));
 		return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
 	}
 
