@@ -59,7 +59,16 @@ abstract class BrowserSignupSupport extends SignupFlowSupport {
 
 	/** Waits until {@code element}'s page has been replaced by the next one and returns the new h1. */
 	String awaitNextPage(WebElement element) {
-		waiting().until(ExpectedConditions.stalenessOf(element));
+		// Chrome reports a replaced node either as stale or as "does not belong to the document": both mean gone.
+		waiting().until(d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				return true;
+			}
+		});
 		return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText();
 	}
 
