@@ -1,5 +1,6 @@
 /**
- * What organizers and visitors see first: the home page and the security that guards organizer APIs.
+ * The organizers' application: today the home page; the console pages (under {@code /console/**}) and
+ * organizer accounts come here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Console")
+@org.springframework.modulith.ApplicationModule(displayName = "Console", allowedDependencies = "platform")
 package org.callout.console;

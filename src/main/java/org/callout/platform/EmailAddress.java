@@ -46,6 +46,16 @@ public record EmailAddress(String value) {
 		return new EmailAddress(address);
 	}
 
+	/** For API input: the address in {@code field}, or a 400 problem detail naming that field. */
+	public static EmailAddress parseField(String field, String raw) {
+		try {
+			return parse(raw);
+		}
+		catch (InvalidEmailAddressException ex) {
+			throw RequestRefusedException.invalidField("Invalid email address", field, ex.getMessage());
+		}
+	}
+
 	private static String asciiDomain(String domain) {
 		String ascii;
 		try {

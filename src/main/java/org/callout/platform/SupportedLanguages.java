@@ -2,7 +2,9 @@ package org.callout.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,9 +42,21 @@ public class SupportedLanguages {
 		return language != null && languages.contains(language);
 	}
 
+	/**
+	 * The offered language a tag names: {@code es-MX}, {@code ES} and {@code es_MX} all name {@code es}. Empty
+	 * for a tag that names no offered language (or is no language tag at all).
+	 */
+	public Optional<String> match(String tag) {
+		if (tag == null || tag.isBlank() || tag.length() > 35) {
+			return Optional.empty();
+		}
+		String language = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
+		return languages.contains(language) ? Optional.of(language) : Optional.empty();
+	}
+
 	/** The language if offered, else the default. */
 	public String orDefault(String language) {
-		return supports(language) ? language : defaultLanguage();
+		return match(language).orElse(defaultLanguage());
 	}
 
 }

@@ -2,12 +2,15 @@ package org.callout.subscribers;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.callout.subscribers.internal.MembershipStore;
+import org.callout.subscribers.internal.SubscriberStore;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +24,16 @@ public class Memberships {
 
 	private final MembershipStore store;
 
+	private final SubscriberStore subscribers;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Memberships(MembershipStore store, Clock clock) {
+	Memberships(MembershipStore store, SubscriberStore subscribers, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.subscribers = subscribers;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -47,8 +56,11 @@ public class Memberships {
 		store.confirmationSent(subscriberId, listId, clock.instant());
 	}
 
-	/** Confirms when the nonce is the pending one; a used, replaced or foreign nonce confirms nothing. */
-	public ConfirmationResult confirm(long subscriberId, long listId, String nonce) {
+	/**
+	 * Confirms when the nonce is the pending one; a used, replaced or foreign nonce confirms nothing. The
+	 * language the person signed up in becomes theirs, and {@link SubscriptionConfirmed} is published.
+	 */
+	public ConfirmationResult confirm(long subscriberId, long listId, String nonce, String language) {
 		Optional<Membership> found = store.find(subscriberId, listId);
 		if (found.isEmpty()) {
 			return ConfirmationResult.NOT_PENDING;
@@ -61,7 +73,10 @@ public class Memberships {
 				|| !membership.confirmationNonce().equals(nonce)) {
 			return ConfirmationResult.NOT_PENDING;
 		}
-		store.setStatus(subscriberId, listId, MembershipStatus.CONFIRMED, null, clock.instant());
+		Instant now = clock.instant();
+		store.setStatus(subscriberId, listId, MembershipStatus.CONFIRMED, null, now);
+		subscribers.setLanguage(subscriberId, language);
+		events.publishEvent(new SubscriptionConfirmed(subscriberId, listId, language, now));
 		return ConfirmationResult.CONFIRMED;
 	}
 
@@ -75,7 +90,9 @@ public class Memberships {
 		if (membership.status() != MembershipStatus.UNCONFIRMED || !nonce.equals(membership.confirmationNonce())) {
 			return false;
 		}
-		store.setStatus(subscriberId, listId, MembershipStatus.UNSUBSCRIBED, null, clock.instant());
+		Instant now = clock.instant();
+		store.setStatus(subscriberId, listId, MembershipStatus.UNSUBSCRIBED, null, now);
+		events.publishEvent(new SubscriberUnsubscribed(subscriberId, listId, SubscriberUnsubscribed.Reason.NOT_ME, now));
 		return true;
 	}
 

@@ -1,12 +1,15 @@
 package org.callout.subscribers;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.callout.platform.EmailAddress;
 import org.callout.subscribers.internal.SubscriberStore;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Subscribers, one per address whatever its case. */
 @Service
@@ -14,10 +17,13 @@ public class Subscribers {
 
 	private final SubscriberStore store;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	Subscribers(SubscriberStore store, Clock clock) {
+	Subscribers(SubscriberStore store, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -26,12 +32,32 @@ public class Subscribers {
 	 * confirmed: after that an unauthenticated signup must not be able to rewrite someone's name or address.
 	 */
 	public Subscriber findOrCreate(NewSubscriber details) {
-		return store.insertOrRefresh(details, clock.instant());
+		Optional<Subscriber> before = store.byEmail(details.email());
+		Subscriber after = store.insertOrRefresh(details, clock.instant());
+		before.ifPresent(known -> publishIfAddressChanged(known, after));
+		return after;
 	}
 
-	/** The language the person confirmed in becomes theirs. */
-	public void adoptLanguage(long subscriberId, String language) {
-		store.setLanguage(subscriberId, language);
+	/**
+	 * An organizer's correction. Publishes {@link SubscriberDetailsChanged} when the ZIP or street address
+	 * changed, so derived facts (districts) are looked up again. Empty when there is no such subscriber.
+	 */
+	@Transactional
+	public Optional<Subscriber> correct(long id, SubscriberDetails details) {
+		Optional<Subscriber> before = store.byId(id);
+		if (before.isEmpty()) {
+			return before;
+		}
+		store.updateDetails(id, details);
+		Subscriber after = store.byId(id).orElseThrow();
+		publishIfAddressChanged(before.get(), after);
+		return Optional.of(after);
+	}
+
+	private void publishIfAddressChanged(Subscriber before, Subscriber after) {
+		if (!Objects.equals(before.zip(), after.zip()) || !Objects.equals(before.streetAddress(), after.streetAddress())) {
+			events.publishEvent(new SubscriberDetailsChanged(after.id(), clock.instant()));
+		}
 	}
 
 	public Optional<Subscriber> byEmail(EmailAddress email) {

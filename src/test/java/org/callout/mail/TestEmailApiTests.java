@@ -65,7 +65,7 @@ class TestEmailApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Invalid email address"))
-			.andExpect(jsonPath("$.field").value("to"));
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
 
 		assertThat(emlFiles()).noneMatch(p -> read(p).contains("eve@example.org"));
 	}
@@ -76,7 +76,7 @@ class TestEmailApiTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"to\":\"organizer@example.org\",\"language\":\"xx\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("language"));
+			.andExpect(jsonPath("$.errors[0].field").value("language"));
 	}
 
 	@Test

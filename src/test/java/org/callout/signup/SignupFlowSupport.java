@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.callout.subscribers.SubscriptionConfirmed;
 import org.callout.support.MutableClock;
 import org.callout.support.TestSmtp;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -62,7 +62,7 @@ abstract class SubscribersDataTests {
 		SubscriberList list = lists.create("details-test", "Details test", null, true);
 		Subscriber owner = subscribers.findOrCreate(details("owner@example.org", "Olga"));
 		Membership pending = memberships.lockForSignup(owner.id(), list.id());
-		memberships.confirm(owner.id(), list.id(), pending.confirmationNonce());
+		memberships.confirm(owner.id(), list.id(), pending.confirmationNonce(), "en");
 
 		Subscriber afterStranger = subscribers.findOrCreate(details("OWNER@example.org", "Mallory"));
 
@@ -107,9 +107,9 @@ abstract class SubscribersDataTests {
 		Membership pending = memberships.lockForSignup(subscriber.id(), list.id());
 
 		assertThat(pending.status()).isEqualTo(MembershipStatus.UNCONFIRMED);
-		assertThat(memberships.confirm(subscriber.id(), list.id(), "wrong-nonce")).isEqualTo(Memberships.ConfirmationResult.NOT_PENDING);
-		assertThat(memberships.confirm(subscriber.id(), list.id(), pending.confirmationNonce())).isEqualTo(Memberships.ConfirmationResult.CONFIRMED);
-		assertThat(memberships.confirm(subscriber.id(), list.id(), pending.confirmationNonce())).isEqualTo(Memberships.ConfirmationResult.ALREADY_CONFIRMED);
+		assertThat(memberships.confirm(subscriber.id(), list.id(), "wrong-nonce", "en")).isEqualTo(Memberships.ConfirmationResult.NOT_PENDING);
+		assertThat(memberships.confirm(subscriber.id(), list.id(), pending.confirmationNonce(), "en")).isEqualTo(Memberships.ConfirmationResult.CONFIRMED);
+		assertThat(memberships.confirm(subscriber.id(), list.id(), pending.confirmationNonce(), "en")).isEqualTo(Memberships.ConfirmationResult.ALREADY_CONFIRMED);
 		assertThat(memberships.find(subscriber.id(), list.id())).get().extracting(Membership::status).isEqualTo(MembershipStatus.CONFIRMED);
 	}
 
@@ -124,7 +124,7 @@ abstract class SubscribersDataTests {
 
 		assertThat(back.status()).isEqualTo(MembershipStatus.UNCONFIRMED);
 		assertThat(back.confirmationNonce()).isNotEqualTo(oldNonce);
-		assertThat(memberships.confirm(subscriber.id(), list.id(), oldNonce)).isEqualTo(Memberships.ConfirmationResult.NOT_PENDING);
+		assertThat(memberships.confirm(subscriber.id(), list.id(), oldNonce, "en")).isEqualTo(Memberships.ConfirmationResult.NOT_PENDING);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ class ConsentHistoryController {
 	/** By address, which also finds the history of an erased subscriber (matched on the keyed hash). */
 	@GetMapping("/api/v1/consent-history")
 	List<ConsentHistoryEntry> byAddress(@RequestParam String email) {
-		return ledger.historyOfAddress(hasher.hash(EmailAddress.parse(email).matchKey()));
+		return ledger.historyOfAddress(hasher.hash(EmailAddress.parseField("email", email).matchKey()));
 	}
 
 }

@@ -13,12 +13,12 @@ import org.callout.mail.RenderedEmail;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
+import org.callout.platform.RequestRefusedException;
 import org.callout.platform.SupportedLanguages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,25 +56,12 @@ class TestEmailController {
 	}
 
 	@PostMapping("/api/v1/mail/test")
-	ResponseEntity<?> send(@RequestBody TestEmailRequest request) throws MessagingException {
-		EmailAddress to;
-		try {
-			to = EmailAddress.parse(request == null ? null : request.to());
-		}
-		catch (EmailAddress.InvalidEmailAddressException ex) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-			problem.setTitle("Invalid email address");
-			problem.setProperty("field", "to");
-			return ResponseEntity.badRequest().body(problem);
-		}
-		String language = languages.orDefault(request.language());
-		if (request.language() != null && !languages.supports(request.language())) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"Unsupported language '" + request.language().replaceAll("[^A-Za-z0-9-]", "") + "'; offered: " + languages.all());
-			problem.setTitle("Unsupported language");
-			problem.setProperty("field", "language");
-			return ResponseEntity.badRequest().body(problem);
-		}
+	ResponseEntity<TestEmailSent> send(@RequestBody TestEmailRequest request) throws MessagingException {
+		EmailAddress to = EmailAddress.parseField("to", request == null ? null : request.to());
+		String requested = request.language();
+		String language = requested == null ? languages.defaultLanguage() : languages.match(requested)
+			.orElseThrow(() -> RequestRefusedException.invalidField("Unsupported language", "language",
+					"Unsupported language; offered: " + String.join(", ", languages.all()) + "."));
 		RenderedEmail rendered = templates.render("test-email", language,
 				Map.of("organization", properties.organization().name(), "postalAddress",
 						properties.organization().postalAddress(), "transport", messenger.transportName()));
@@ -85,10 +72,8 @@ class TestEmailController {
 		}
 		catch (MailDeliveryException ex) {
 			log.warn("Test email to {} failed: {}", to, ex.getMessage());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed",
 					"The " + messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
-			problem.setTitle("Mail transport failed");
-			return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem);
 		}
 		log.info("Test email {} sent to {} through {}", message.getMessageID(), to, messenger.transportName());
 		return ResponseEntity.accepted().body(new TestEmailSent(message.getMessageID(), messenger.transportName()));

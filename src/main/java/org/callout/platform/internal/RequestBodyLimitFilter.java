@@ -13,6 +13,7 @@ import org.callout.platform.CalloutProperties;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,8 +30,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestBodyLimitFilter(CalloutProperties properties) {
+	private final ProblemWriter problems;
+
+	RequestBodyLimitFilter(CalloutProperties properties, ProblemWriter problems) {
 		this.limit = properties.maxRequestBody().toBytes();
+		this.problems = problems;
 	}
 
 	@Override
@@ -41,12 +45,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			// Close the connection: otherwise the unread body keeps it busy (and holds up a graceful shutdown).
 			response.setHeader("Connection", "close");
 			if (request.getRequestURI().startsWith("/api/")) {
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding("UTF-8");
-				// The path is written as a JSON string: only its safe characters, as it is the client's input.
-				String instance = request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "");
-				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"Request bodies are limited to " + limit + " bytes.\",\"instance\":\"" + instance + "\"}");
+				problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+						"Request bodies are limited to " + limit + " bytes.");
 			}
 			else {
 				response.setContentType(MediaType.TEXT_PLAIN_VALUE);

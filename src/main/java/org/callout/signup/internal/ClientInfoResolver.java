@@ -2,7 +2,6 @@ package org.callout.signup.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.callout.platform.ClientAddresses;
-import org.callout.signup.ClientInfo;
 
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.LinkSigner;
-import org.callout.signup.SignupProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -13,7 +13,6 @@ import org.callout.mail.OutgoingEmail;
 import org.callout.mail.RenderedEmail;
 import org.callout.platform.AddressHasher;
 import org.callout.platform.CalloutProperties;
-import org.callout.signup.SignupProperties;
 import org.callout.subscribers.Membership;
 import org.callout.subscribers.MembershipStatus;
 import org.callout.subscribers.Memberships;

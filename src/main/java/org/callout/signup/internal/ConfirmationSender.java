@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.callout.signup.SignupProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

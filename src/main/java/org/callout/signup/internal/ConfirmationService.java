@@ -1,8 +1,7 @@
 package org.callout.signup.internal;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import org.callout.consent.ConsentEvent;
 import org.callout.consent.ConsentHistoryEntry;
@@ -10,13 +9,10 @@ import org.callout.consent.ConsentKind;
 import org.callout.consent.ConsentLedger;
 import org.callout.consent.ConsentSource;
 import org.callout.platform.AddressHasher;
-import org.callout.signup.ClientInfo;
-import org.callout.signup.SubscriptionConfirmed;
 import org.callout.subscribers.Memberships;
 import org.callout.subscribers.Subscriber;
 import org.callout.subscribers.Subscribers;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,11 +40,8 @@ class ConfirmationService {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	ConfirmationService(ApplicationEventPublisher events, ConfirmationLinks links, Memberships memberships, Subscribers subscribers, ConsentLedger ledger,
+	ConfirmationService(ConfirmationLinks links, Memberships memberships, Subscribers subscribers, ConsentLedger ledger,
 			AddressHasher hasher, TransactionTemplate transactions, Clock clock) {
-		this.events = events;
 		this.links = links;
 		this.memberships = memberships;
 		this.subscribers = subscribers;
@@ -62,9 +55,13 @@ class ConfirmationService {
 		return switch (links.check(ConfirmationLinks.CONFIRM, token)) {
 			case ConfirmationLinks.Check.Valid valid -> transactions.execute(status -> {
 				ConfirmationLinks.Target target = valid.target();
-				return switch (memberships.confirm(target.subscriberId(), target.listId(), target.nonce())) {
+				Optional<ConsentHistoryEntry> grant = grantAnswered(target);
+				if (grant.isEmpty()) {
+					return Outcome.NOT_PENDING;
+				}
+				return switch (memberships.confirm(target.subscriberId(), target.listId(), target.nonce(), grant.get().language())) {
 					case CONFIRMED -> {
-						record(target, ConsentKind.CONFIRMED, client, language);
+						record(target, grant.get(), ConsentKind.CONFIRMED, client, language);
 						yield Outcome.CONFIRMED;
 					}
 					case ALREADY_CONFIRMED -> Outcome.ALREADY_CONFIRMED;
@@ -80,10 +77,11 @@ class ConfirmationService {
 		return switch (links.check(ConfirmationLinks.NOT_ME, token)) {
 			case ConfirmationLinks.Check.Valid valid -> transactions.execute(status -> {
 				ConfirmationLinks.Target target = valid.target();
-				if (!memberships.disown(target.subscriberId(), target.listId(), target.nonce())) {
+				Optional<ConsentHistoryEntry> grant = grantAnswered(target);
+				if (grant.isEmpty() || !memberships.disown(target.subscriberId(), target.listId(), target.nonce())) {
 					return Outcome.NOT_PENDING;
 				}
-				record(target, ConsentKind.REPORTED_NOT_ME, client, language);
+				record(target, grant.get(), ConsentKind.REPORTED_NOT_ME, client, language);
 				return Outcome.DISOWNED;
 			});
 			case ConfirmationLinks.Check.Expired expired -> Outcome.EXPIRED;
@@ -91,21 +89,20 @@ class ConfirmationService {
 		};
 	}
 
-	/** Appends the event, naming the terms version of the grant it answers. */
-	private void record(ConfirmationLinks.Target target, ConsentKind kind, ClientInfo client, String language) {
-		Subscriber subscriber = subscribers.byId(target.subscriberId()).orElseThrow();
-		List<ConsentHistoryEntry> history = ledger.historyOf(subscriber.id());
-		ConsentHistoryEntry grant = history.reversed()
+	/** The latest GRANTED event of this (subscriber, list): the signup a confirmation link answers. */
+	private Optional<ConsentHistoryEntry> grantAnswered(ConfirmationLinks.Target target) {
+		return ledger.historyOf(target.subscriberId())
+			.reversed()
 			.stream()
 			.filter(e -> e.listId() == target.listId() && e.kind() == ConsentKind.GRANTED)
-			.findFirst()
-			.orElseThrow();
-		Instant now = clock.instant();
-		if (kind == ConsentKind.CONFIRMED) {
-			subscribers.adoptLanguage(subscriber.id(), grant.language());
-			events.publishEvent(new SubscriptionConfirmed(subscriber.id(), target.listId(), grant.language(), now));
-		}
-		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, grant.terms().versionId(), now,
+			.findFirst();
+	}
+
+	/** Appends the event, naming the terms version of the grant it answers. */
+	private void record(ConfirmationLinks.Target target, ConsentHistoryEntry grant, ConsentKind kind, ClientInfo client,
+			String language) {
+		Subscriber subscriber = subscribers.byId(target.subscriberId()).orElseThrow();
+		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, grant.terms().versionId(), clock.instant(),
 				client.ipAddress(), client.userAgent(), ConsentSource.FORM, grant.formId(), null, language,
 				hasher.hash(subscriber.email().matchKey())));
 	}

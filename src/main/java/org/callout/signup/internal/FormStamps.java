@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.callout.platform.LinkSigner;
-import org.callout.signup.SignupProperties;
 
 import org.springframework.stereotype.Component;
 

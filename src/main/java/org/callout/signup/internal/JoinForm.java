@@ -1,6 +1,5 @@
 package org.callout.signup.internal;
 
-import org.callout.signup.SignupRequest;
 
 /**
  * What the public form posts, bound field by field, and shown again as typed when something needs fixing.

@@ -13,9 +13,6 @@ import org.callout.consent.ConsentTermsCatalog;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.PageForms;
 import org.callout.platform.SupportedLanguages;
-import org.callout.signup.FieldProblem;
-import org.callout.signup.SignupProperties;
-import org.callout.signup.SignupRejectedException;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
 

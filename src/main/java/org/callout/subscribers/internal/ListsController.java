@@ -82,9 +82,7 @@ class ListsController {
 	}
 
 	private static RequestRefusedException invalid(String field, String detail) {
-		RequestRefusedException refused = RequestRefusedException.of(HttpStatus.BAD_REQUEST, "Invalid list", detail);
-		refused.problem().setProperty("field", field);
-		return refused;
+		return RequestRefusedException.invalidField("Invalid list", field, detail);
 	}
 
 	private static RequestRefusedException notFound(String slug) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.callout.platform.EmailAddress;
 import org.callout.subscribers.NewSubscriber;
 import org.callout.subscribers.Subscriber;
+import org.callout.subscribers.SubscriberDetails;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,11 @@ public class SubscriberStore {
 			       language = :language
 			WHERE email_key = :key
 			  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = subscribers.id AND m.status = 'CONFIRMED')""";
+
+	private static final String UPDATE_DETAILS = """
+			UPDATE subscribers SET first_name = :first, last_name = :last, zip = :zip, street_address = :street,
+			       language = :language
+			WHERE id = :id""";
 
 	private static final String SET_LANGUAGE = "UPDATE subscribers SET language = :language WHERE id = :id";
 
@@ -71,6 +77,17 @@ public class SubscriberStore {
 				.update();
 		}
 		return byEmail(details.email()).orElseThrow();
+	}
+
+	public void updateDetails(long id, SubscriberDetails details) {
+		jdbc.sql(UPDATE_DETAILS)
+			.param("id", id)
+			.param("first", details.firstName())
+			.param("last", details.lastName())
+			.param("zip", details.zip())
+			.param("street", details.streetAddress())
+			.param("language", details.language())
+			.update();
 	}
 
 	public void setLanguage(long id, String language) {

@@ -1,4 +1,4 @@
-package org.callout.signup;
+package org.callout.signup.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.callout.consent.ConsentTermsCatalog;
 import org.callout.platform.SupportedLanguages;
 import org.callout.platform.EmailAddress;
+import org.callout.platform.TypedText;
 
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,6 @@ public class SignupValidator {
 	private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
 
 	private static final Pattern FORM_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-
-	// Control characters (CR, LF, tab, NUL...) and line/paragraph separators never belong in a name or a
-	// street; removing them keeps them out of headers and logs.
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029]+");
 
 	private final ConsentTermsCatalog terms;
 
@@ -58,7 +55,7 @@ public class SignupValidator {
 			problems.add(new FieldProblem("zip", "zip.invalid", "Enter a 5-digit ZIP code, like 10004 or 10004-1234."));
 		}
 		String street = text(request.streetAddress());
-		if (street != null && street.length() > MAX_STREET) {
+		if (street != null && TypedText.length(street) > MAX_STREET) {
 			problems.add(new FieldProblem("streetAddress", "street.too-long", "The street address is limited to " + MAX_STREET + " characters."));
 		}
 		if (!Boolean.TRUE.equals(request.consent())) {
@@ -67,34 +64,32 @@ public class SignupValidator {
 		if (request.termsVersion() == null || request.termsVersion().isBlank()) {
 			problems.add(new FieldProblem("termsVersion", "terms.missing", "Name the consent terms version the form showed (GET /api/v1/terms)."));
 		}
+		String language = languages.defaultLanguage();
+		if (request.language() != null && !request.language().isBlank()) {
+			language = languages.match(request.language()).filter(terms::speaks).orElse(null);
+			if (language == null) {
+				problems.add(new FieldProblem("language", "language.unsupported",
+						"Unsupported language; offered: " + String.join(", ", languages.all()) + "."));
+			}
+		}
 		if (!problems.isEmpty()) {
 			return new Result(null, List.copyOf(problems));
 		}
-		return new Result(new ValidSignup(email, first, last, zip, street, language(request.language()), request.list(),
+		return new Result(new ValidSignup(email, first, last, zip, street, language, request.list(),
 				request.termsVersion().strip(), pageUrl(request.pageUrl()), formId(request.formId())), List.of());
-	}
-
-	/** A language that has consent words, else the default. */
-	public String language(String requested) {
-		String tag = requested == null ? null : requested.strip();
-		return languages.supports(tag) && terms.speaks(tag) ? tag : languages.defaultLanguage();
 	}
 
 	private static void requireName(String field, String value, String label, List<FieldProblem> problems) {
 		if (value == null) {
 			problems.add(new FieldProblem(field, field + ".missing", "Enter your " + label + "."));
 		}
-		else if (value.length() > MAX_NAME) {
+		else if (TypedText.length(value) > MAX_NAME) {
 			problems.add(new FieldProblem(field, "name.too-long", "Your " + label + " is limited to " + MAX_NAME + " characters."));
 		}
 	}
 
 	static String text(String raw) {
-		if (raw == null) {
-			return null;
-		}
-		String cleaned = CONTROL.matcher(raw).replaceAll(" ").strip();
-		return cleaned.isEmpty() ? null : cleaned;
+		return TypedText.clean(raw);
 	}
 
 	private static String pageUrl(String raw) {

@@ -1,4 +1,4 @@
-package org.callout.signup;
+package org.callout.signup.internal;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.callout.signup;
+package org.callout.signup.internal;
 
 /**
  * One thing wrong with a submitted field.

@@ -1,4 +1,4 @@
-package org.callout.console.internal;
+package org.callout.platform.internal;
 
 import java.io.IOException;
 import java.util.List;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.AdminToken;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,9 +25,9 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
 	private final AdminToken adminToken;
 
-	private final ProblemResponses problems;
+	private final ProblemWriter problems;
 
-	AdminTokenFilter(AdminToken adminToken, ProblemResponses problems) {
+	AdminTokenFilter(AdminToken adminToken, ProblemWriter problems) {
 		this.adminToken = adminToken;
 		this.problems = problems;
 	}
@@ -41,7 +42,8 @@ class AdminTokenFilter extends OncePerRequestFilter {
 		}
 		if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				|| !adminToken.matches(header.substring(BEARER.length()).strip())) {
-			problems.write(request, response, 401, "Unauthorized",
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"Organizer APIs need 'Authorization: Bearer <admin token>', and this is not the admin token.");
 			return;
 		}

@@ -1,4 +1,4 @@
-package org.callout.signup;
+package org.callout.signup.internal;
 
 import org.callout.platform.EmailAddress;
 

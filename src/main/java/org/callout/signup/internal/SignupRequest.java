@@ -1,4 +1,4 @@
-package org.callout.signup;
+package org.callout.signup.internal;
 
 /**
  * A signup as the public API and the form submit it.

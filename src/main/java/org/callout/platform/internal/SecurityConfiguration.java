@@ -1,8 +1,7 @@
-package org.callout.console.internal;
-
-import java.util.List;
+package org.callout.platform.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,16 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.AdminToken;
 import org.callout.platform.PageForms;
 import org.callout.platform.PublicEndpoints;
-import tools.jackson.databind.json.JsonMapper;
+import org.callout.platform.TokenPages;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
@@ -28,17 +30,25 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Two chains: organizer and public JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
- * cookie authenticates them), and pages (public, CSRF-protected forms). Only health is exposed by actuator.
+ * The web edge, in one place: the JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
+ * cookie authenticates them), then pages (public, CSRF-protected forms). Modules say what they open by
+ * declaring {@link PublicEndpoints} and {@link TokenPages} beans; nothing here names a module's paths. The
+ * organizer console's session-based chain goes between the two, matching {@code /console/**}, at
+ * {@link #CONSOLE_ORDER}. Only health is exposed by actuator.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final int API_ORDER = 1;
+
+	static final int CONSOLE_ORDER = 2;
+
+	static final int PAGES_ORDER = 3;
+
 	@Bean
-	@Order(1)
+	@Order(API_ORDER)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, List<PublicEndpoints> publicEndpoints,
-			JsonMapper jsonMapper) {
-		ProblemResponses problems = new ProblemResponses(jsonMapper);
+			ProblemWriter problems) {
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		return http.securityMatcher("/api/**")
 			.cors(cors -> cors.configurationSource(corsSource(publicEndpoints)))
@@ -50,8 +60,34 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.hasRole(AdminTokenFilter.ORGANIZER_ROLE))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
-				.accessDeniedHandler(problems::forbidden))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+						"This organizer API needs the admin token as 'Authorization: Bearer <token>'.");
+			})
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
+						"Forbidden", "This request is not allowed.")))
+			.build();
+	}
+
+	@Bean
+	@Order(PAGES_ORDER)
+	SecurityFilterChain pageSecurity(HttpSecurity http, ObjectProvider<TokenPages> tokenPages) {
+		String[] csrfExempt = tokenPages.orderedStream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+		return http
+			// A supporter who leaves a form open for an hour can still submit it; pages never create sessions.
+			// The CSRF token lives in a cookie, not a session.
+			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+				.ignoringRequestMatchers(csrfExempt.length == 0 ? new String[] { "/.well-known/none" } : csrfExempt))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::formAgain))
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.denyAll()
+				.anyRequest()
+				.permitAll())
 			.build();
 	}
 
@@ -81,26 +117,6 @@ class SecurityConfiguration {
 			endpoints.patterns().forEach(pattern -> source.registerCorsConfiguration(pattern, cors));
 		}
 		return source;
-	}
-
-	@Bean
-	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) {
-		return http
-			// A supporter who leaves a form open for an hour can still submit it; pages never create sessions.
-			// The CSRF token lives in a cookie, not a session. /confirm and /not-me need none: their signed token
-			// is the whole capability, and a mail app's viewer that blocks cookies must still be able to confirm.
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/confirm", "/not-me"))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::formAgain))
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/actuator/**")
-				.denyAll()
-				.anyRequest()
-				.permitAll())
-			.build();
 	}
 
 }
