@@ -1,51 +1,59 @@
 package org.callout.mail;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 
 /**
- * Renders the email templates organizers edit, {@code <templates-dir>/mail/<name>.<language>.txt} and
- * {@code .html}. The text template's first line is {@code Subject: ...}. Values are inserted by Thymeleaf
- * (escaped in HTML) and never evaluated as template code, so supporter input stays inert.
+ * Renders email templates written in Mustache, which is logic-less: a template can insert values and
+ * repeat sections, nothing else, so a template an organizer edits can never run code, and a value (a name
+ * a supporter typed, say) is inserted as text and never read as template syntax. The HTML part escapes
+ * every value; the text part inserts them as they are. The text part's first line is {@code Subject: ...}.
  */
 public final class MailTemplates {
 
 	private static final String SUBJECT_PREFIX = "Subject:";
 
-	private final ITemplateEngine engine;
+	// A missing value is a bug in the caller's model, not something to paper over with an empty string.
+	private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).strictSections(true);
 
-	private final Path templatesDir;
+	private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).strictSections(true);
+
+	private final List<TemplateSource> sources;
 
 	private final String defaultLanguage;
 
-	public MailTemplates(ITemplateEngine engine, Path templatesDir, String defaultLanguage) {
-		this.engine = engine;
-		this.templatesDir = templatesDir;
+	public MailTemplates(List<TemplateSource> sources, String defaultLanguage) {
+		this.sources = List.copyOf(sources);
 		this.defaultLanguage = defaultLanguage;
 	}
 
-	public RenderedEmail render(String name, String language, Map<String, Object> model) {
-		String lang = Files.exists(file(name, language, "txt")) ? language : defaultLanguage;
-		Context context = new Context(Locale.forLanguageTag(lang), model);
-		String text = engine.process("mail/" + name + "." + lang + ".txt", context);
-		String html = engine.process("mail/" + name + "." + lang + ".html", context);
-		List<String> lines = text.lines().toList();
-		if (lines.isEmpty() || !lines.getFirst().startsWith(SUBJECT_PREFIX)) {
-			throw new IllegalStateException("Template " + file(name, lang, "txt") + " must start with 'Subject: '");
+	/** Renders {@code name} in {@code language}, or in the default language when it has no such version. */
+	public RenderedEmail render(String name, String language, Map<String, ?> model) {
+		TemplateSource.EmailTemplate template = find(name, language).or(() -> find(name, defaultLanguage))
+			.orElseThrow(() -> new IllegalStateException("No email template '" + name + "' in " + language + " or "
+					+ defaultLanguage));
+		try {
+			String text = TEXT.compile(template.text()).execute(model);
+			String html = HTML.compile(template.html()).execute(model);
+			List<String> lines = text.lines().toList();
+			if (lines.isEmpty() || !lines.getFirst().startsWith(SUBJECT_PREFIX)) {
+				throw new IllegalStateException("Template " + template.origin() + " must start with 'Subject: '");
+			}
+			String subject = lines.getFirst().substring(SUBJECT_PREFIX.length()).strip();
+			String body = String.join("\n", lines.subList(1, lines.size())).strip() + "\n";
+			return new RenderedEmail(subject, body, html);
 		}
-		String subject = lines.getFirst().substring(SUBJECT_PREFIX.length()).strip();
-		String body = String.join("\n", lines.subList(1, lines.size())).strip() + "\n";
-		return new RenderedEmail(subject, body, html);
+		catch (MustacheException ex) {
+			throw new IllegalStateException("Template " + template.origin() + " could not be rendered: " + ex.getMessage(), ex);
+		}
 	}
 
-	Path file(String name, String language, String extension) {
-		return templatesDir.resolve("mail").resolve(name + "." + language + "." + extension);
+	private Optional<TemplateSource.EmailTemplate> find(String name, String language) {
+		return sources.stream().flatMap(source -> source.find(name, language).stream()).findFirst();
 	}
 
 }

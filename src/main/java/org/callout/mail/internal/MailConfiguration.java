@@ -1,18 +1,17 @@
 package org.callout.mail.internal;
 
+import java.time.Clock;
 import java.util.Properties;
-import java.util.Set;
 
 import jakarta.mail.Session;
 import org.callout.mail.MailComposer;
 import org.callout.mail.MailProperties;
 import org.callout.mail.MailTemplates;
 import org.callout.mail.Messenger;
+import org.callout.mail.TemplateSource;
 import org.callout.platform.CalloutProperties;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.FileTemplateResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
 class MailConfiguration {
 
 	static {
-		// Must be set before jakarta.mail's StreamProvider is first looked up (see NOTES.md: 2-3x faster).
+		// The one place this is set, before any mail class asks for a StreamProvider: without it jakarta.mail-api
+		// 2.1 runs a ServiceLoader scan on every multipart encode (45% of CPU in a profile here); with it,
+		// building a message measured 2.9x faster and sending about 2x faster.
 		System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 	}
 
@@ -46,24 +47,14 @@ class MailConfiguration {
 	}
 
 	@Bean
-	MailTemplates mailTemplates(MailProperties mail, CalloutProperties callout) {
-		SpringTemplateEngine engine = new SpringTemplateEngine();
-		engine.addTemplateResolver(resolver(callout, mail, TemplateMode.TEXT, "*.txt", 1));
-		engine.addTemplateResolver(resolver(callout, mail, TemplateMode.HTML, "*.html", 2));
-		return new MailTemplates(engine, callout.templatesDir(), callout.defaultLanguage());
+	FileTemplateSource fileTemplateSource(MailProperties mail, CalloutProperties callout, Clock clock) {
+		return new FileTemplateSource(callout.templatesDir(), mail.templateCacheTtl(), clock);
 	}
 
-	private static FileTemplateResolver resolver(CalloutProperties callout, MailProperties mail, TemplateMode mode,
-			String pattern, int order) {
-		FileTemplateResolver resolver = new FileTemplateResolver();
-		resolver.setPrefix(callout.templatesDir().toAbsolutePath() + "/");
-		resolver.setTemplateMode(mode);
-		resolver.setResolvablePatterns(Set.of(pattern));
-		resolver.setCharacterEncoding("UTF-8");
-		resolver.setCheckExistence(true);
-		resolver.setCacheTTLMs(mail.templateCacheTtl().toMillis());
-		resolver.setOrder(order);
-		return resolver;
+	/** Sources in order: a module may add its own (campaigns: organizer copies) ahead of the files. */
+	@Bean
+	MailTemplates mailTemplates(ObjectProvider<TemplateSource> sources, CalloutProperties callout) {
+		return new MailTemplates(sources.orderedStream().toList(), callout.defaultLanguage());
 	}
 
 	private static String senderDomain(CalloutProperties callout) {

@@ -6,10 +6,22 @@ import java.net.Socket;
 
 import javax.net.SocketFactory;
 
-/** Plain SMTP sockets with TCP_NODELAY, which Angus offers no property for. */
+/**
+ * Sockets with TCP_NODELAY, which Angus offers no property for: without it a message over ~8 KB stalls
+ * ~40 ms per send (Nagle's algorithm meets delayed ACKs), 22 messages a second per connection instead of
+ * ~900. Wraps any factory: the plain one for SMTP, the TLS one for {@link NoDelaySslSocketFactory}.
+ */
 final class NoDelaySocketFactory extends SocketFactory {
 
-	private final SocketFactory delegate = SocketFactory.getDefault();
+	private final SocketFactory delegate;
+
+	NoDelaySocketFactory() {
+		this(SocketFactory.getDefault());
+	}
+
+	NoDelaySocketFactory(SocketFactory delegate) {
+		this.delegate = delegate;
+	}
 
 	static Socket noDelay(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
