@@ -1,5 +1,6 @@
 package org.callout;
 
+import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ class PackagedJarIT {
 			Path tokenFile = installDir.resolve("data/secrets/admin-token");
 			assertThat(service.log()).contains("Organizer admin token: in " + tokenFile.toAbsolutePath());
 			firstToken = Files.readString(tokenFile).strip();
-			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(installDir.resolve("data"))))
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(installDir.resolve("data"))))
 				.isEqualTo("rwx------");
 			assertThat(service.log()).doesNotContain(firstToken);
 			assertThat(sendTestEmail(service, firstToken).statusCode()).isEqualTo(202);

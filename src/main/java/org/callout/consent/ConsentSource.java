@@ -1,12 +1,14 @@
 package org.callout.consent;
 
+import java.util.Locale;
+
 /** How the consent reached Callout. */
 public enum ConsentSource {
 
 	FORM, API, IMPORT;
 
 	public String dbValue() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

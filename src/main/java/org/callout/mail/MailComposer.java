@@ -71,6 +71,9 @@ public final class MailComposer {
 		MimeBodyPart part = new MimeBodyPart();
 		// RFC 5322 lines end in CRLF; templates edited on any system may hold bare LF or CR.
 		part.setText(content.replaceAll("\r\n|\r|\n", "\r\n"), StandardCharsets.UTF_8.name(), subtype);
+		// Always quoted-printable, whatever the language: an English and a Spanish email are then decoded the
+		// same way by anyone reading the raw file, and lines stay under the SMTP limit without 8BITMIME.
+		part.setHeader("Content-Transfer-Encoding", "quoted-printable");
 		return part;
 	}
 

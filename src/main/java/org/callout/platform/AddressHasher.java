@@ -1,5 +1,6 @@
 package org.callout.platform;
 
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -24,7 +25,7 @@ public final class AddressHasher {
 			mac.init(key);
 			return HexFormat.of().formatHex(mac.doFinal(normalizedAddress.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
 		}
 	}

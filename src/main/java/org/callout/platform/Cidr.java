@@ -1,5 +1,6 @@
 package org.callout.platform;
 
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public record Cidr(byte[] network, int prefixLength, String text) {
 
 	public boolean contains(String address) {
 		return literal(address).map(bytes -> bytes.length == network.length
-				&& java.util.Arrays.equals(mask(bytes, prefixLength), network)).orElse(false);
+				&& Arrays.equals(mask(bytes, prefixLength), network)).orElse(false);
 	}
 
 	/** The address with only its first {@code prefix} bits kept. */
@@ -83,12 +84,12 @@ public record Cidr(byte[] network, int prefixLength, String text) {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof Cidr cidr && cidr.prefixLength == prefixLength && java.util.Arrays.equals(cidr.network, network);
+		return other instanceof Cidr cidr && cidr.prefixLength == prefixLength && Arrays.equals(cidr.network, network);
 	}
 
 	@Override
 	public int hashCode() {
-		return java.util.Arrays.hashCode(network) * 31 + prefixLength;
+		return Arrays.hashCode(network) * 31 + prefixLength;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.callout.platform;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,7 +34,7 @@ public class ClientAddresses {
 		// Some proxies add their own X-Forwarded-For line instead of appending to the client's: read every line,
 		// in order, so a forged first line cannot pass for the proxy's.
 		String forwarded = request.getHeaders("X-Forwarded-For") == null ? null
-				: String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+				: String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
 		forwarded = forwarded == null || forwarded.isEmpty() ? null : forwarded;
 		if (!trusted(peer)) {
 			if ((forwarded != null || request.getHeader("Forwarded") != null || request.getHeader("X-Real-IP") != null)

@@ -1,5 +1,6 @@
 package org.callout.platform;
 
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class LinkSigner {
 			mac.update((byte) '\n');
 			return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
 		}
-		catch (java.security.GeneralSecurityException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
 		}
 	}

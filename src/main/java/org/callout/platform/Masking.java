@@ -20,6 +20,10 @@ public final class Masking {
 	// Signed link tokens are capabilities (they confirm or stop a subscription): a URL in a log keeps its shape only.
 	private static final Pattern TOKEN = Pattern.compile("(token=)[A-Za-z0-9_.%-]{8,}");
 
+	// Message-IDs look like addresses (<id@domain>) but identify a message, not a person, and operators need them
+	// whole to follow one through relay logs. Callout mints them from UUIDs or other hex-and-punctuation tokens.
+	private static final Pattern MESSAGE_ID_LOCAL = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}|[0-9A-Fa-f.-]{20,}");
+
 	private Masking() {
 	}
 
@@ -36,9 +40,19 @@ public final class Masking {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		String masked = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll("$1***@$2") : text;
+		String masked = text.indexOf('@') >= 0 ? maskEmails(text) : text;
 		masked = masked.contains("token=") ? TOKEN.matcher(masked).replaceAll("$1***") : masked;
 		return maskIps(masked);
+	}
+
+	private static String maskEmails(String text) {
+		return EMAIL.matcher(text).replaceAll(match -> {
+			String address = match.group();
+			String local = address.substring(0, address.lastIndexOf('@'));
+			boolean messageId = match.start() > 0 && text.charAt(match.start() - 1) == '<'
+					&& MESSAGE_ID_LOCAL.matcher(local).matches();
+			return Matcher.quoteReplacement(messageId ? address : match.group(1) + "***@" + match.group(2));
+		});
 	}
 
 	private static String maskIps(String text) {

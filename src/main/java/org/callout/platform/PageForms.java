@@ -1,5 +1,7 @@
 package org.callout.platform;
 
+import jakarta.servlet.ServletRequest;
+
 /**
  * Agreement between the security layer and page controllers: when a form's CSRF token is missing or stale
  * (a form left open overnight, cookies cleared), the request is forwarded back to its controller with this
@@ -13,12 +15,12 @@ public final class PageForms {
 	private PageForms() {
 	}
 
-	public static boolean csrfRejected(jakarta.servlet.ServletRequest request) {
+	public static boolean csrfRejected(ServletRequest request) {
 		return request.getAttribute(CSRF_REJECTED) != null;
 	}
 
 	/** The browser sent no CSRF cookie at all: most likely it blocks cookies. */
-	public static boolean csrfCookieMissing(jakarta.servlet.ServletRequest request) {
+	public static boolean csrfCookieMissing(ServletRequest request) {
 		return "missing".equals(request.getAttribute(CSRF_REJECTED));
 	}
 

@@ -1,5 +1,8 @@
 package org.callout.mail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -49,7 +52,7 @@ class TestEmailApiTests {
 		String raw = Files.readString(files.getFirst());
 		assertThat(raw.replace("\r\n", "")).as("every line ends in CRLF (RFC 5322)").doesNotContain("\n").doesNotContain("\r");
 		try (InputStream in = Files.newInputStream(files.getFirst())) {
-			MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()), in);
+			MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
 			assertThat(message.getAllRecipients()[0].toString()).isEqualTo("organizer@example.org");
 			assertThat(message.getSubject()).startsWith("Correo de prueba de Callout");
 			assertThat(message.getContentType()).startsWith("multipart/alternative");
@@ -102,8 +105,8 @@ class TestEmailApiTests {
 		try {
 			return Files.readString(file);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -33,4 +33,16 @@ class MaskingTests {
 			.isEqualTo("GET \"/confirm?token=***&lang=en\"");
 	}
 
+	@Test
+	void aMessageIdStaysWholeSoItCanBeFollowedThroughRelayLogs() {
+		String line = "Test email <3f1c2a9e-5b7d-4e21-9c0a-77d2f1e4b8a6@example.org> sent to ana@example.org";
+		assertThat(Masking.text(line))
+			.isEqualTo("Test email <3f1c2a9e-5b7d-4e21-9c0a-77d2f1e4b8a6@example.org> sent to a***@example.org");
+	}
+
+	@Test
+	void anAddressInAngleBracketsIsStillMasked() {
+		assertThat(Masking.text("To: Ana <ana.perez@example.org>")).isEqualTo("To: Ana <a***@example.org>");
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.callout.signup;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -31,7 +32,7 @@ abstract class ConcurrentSignupTests extends SignupFlowSupport {
 			for (String body : bodies) {
 				Callable<HttpResponse<String>> call = () -> {
 					start.await();
-					return postJson("/api/v1/signups", body, java.util.Map.of());
+					return postJson("/api/v1/signups", body, Map.of());
 				};
 				answers.add(pool.submit(call));
 			}

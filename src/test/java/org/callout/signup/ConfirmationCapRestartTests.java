@@ -1,5 +1,6 @@
 package org.callout.signup;
 
+import jakarta.mail.internet.InternetAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -105,7 +106,7 @@ class ConfirmationCapRestartTests {
 
 	private static String recipient(MimeMessage message) {
 		try {
-			return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+			return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -137,6 +137,20 @@ class JoinFormTests extends SignupFlowSupport {
 		assertThat(get(base() + "/").body()).contains("href=\"/join\"");
 	}
 
+	@Test
+	void aFormSubmittedTooFastWithoutConsentShowsTheNoteAndTheMissingConsentTogether() throws Exception {
+		String address = unique("hasty");
+		Map<String, String> form = loadForm("en");
+		fill(form, address);
+		form.remove("consent");
+
+		HttpResponse<String> answer = submit(form, "en");
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("That was quick!", "href=\"#consent\"", "Check the box to agree to receive our emails.");
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE email_key = '" + address + "'")).isZero();
+	}
+
 	private Map<String, String> loadForm(String language) throws Exception {
 		String page = get(base() + "/join?lang=" + language).body();
 		Map<String, String> form = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.callout.signup;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -34,10 +36,10 @@ class LanguageFilesTests {
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
 		Set<String> used = new TreeSet<>();
-		java.util.regex.Pattern literalKey = java.util.regex.Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
+		Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
 			for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
-				java.util.regex.Matcher matcher = literalKey.matcher(Files.readString(template));
+				Matcher matcher = literalKey.matcher(Files.readString(template));
 				while (matcher.find()) {
 					used.add(matcher.group(1));
 				}

@@ -1,5 +1,9 @@
 package org.callout.signup;
 
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -99,7 +103,7 @@ class SignupApiTests extends SignupFlowSupport {
 		Map<String, Object> body = valid(address);
 		body.put("firstName", "<script>alert(1)</script>[[${7*7}]]");
 		body.put("lastName", "Smith\r\nBcc: eve@example.org");
-		body.put("streetAddress", "${T(java.lang.Runtime).getRuntime().exec('id')} __${7*7}__");
+		body.put("streetAddress", "${T(Runtime).getRuntime().exec('id')} __${7*7}__");
 
 		assertThat(post(body).statusCode()).isEqualTo(202);
 
@@ -114,12 +118,12 @@ class SignupApiTests extends SignupFlowSupport {
 		assertThat(html).doesNotContain("<script>").doesNotContain("alert(1)").doesNotContain("Smith");
 		JsonNode stored = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
 		assertThat(stored.get("lastName").asString()).isEqualTo("Smith Bcc: eve@example.org");
-		assertThat(stored.get("streetAddress").asString()).startsWith("${T(java.lang.Runtime)");
+		assertThat(stored.get("streetAddress").asString()).startsWith("${T(Runtime)");
 	}
 
 	@Test
 	void consentMustBeTheJsonValueTrueNotSomethingThatLooksLikeIt() throws Exception {
-		for (Object lookalike : new Object[] { "true", 1, "yes", java.util.List.of(true), Map.of("value", true) }) {
+		for (Object lookalike : new Object[] { "true", 1, "yes", List.of(true), Map.of("value", true) }) {
 			String address = unique("coerced");
 			Map<String, Object> body = valid(address);
 			body.put("consent", lookalike);
@@ -171,9 +175,9 @@ class SignupApiTests extends SignupFlowSupport {
 
 	private HttpResponse<String> chunked(String body) throws Exception {
 		// A body publisher of unknown length makes the client send Transfer-Encoding: chunked.
-		var publisher = java.net.http.HttpRequest.BodyPublishers.fromPublisher(
-				java.net.http.HttpRequest.BodyPublishers.ofString(body));
-		return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
+		var publisher = HttpRequest.BodyPublishers.fromPublisher(
+				HttpRequest.BodyPublishers.ofString(body));
+		return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
 			.header("Content-Type", "application/json")
 			.POST(publisher)
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -192,10 +196,10 @@ class SignupApiTests extends SignupFlowSupport {
 
 	/** HTTP clients refuse to send a malformed escape, so this one is written by hand. */
 	private String rawStatusLine(String target) throws Exception {
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			return answer.lines().findFirst().orElse("");
 		}
 	}
@@ -212,7 +216,7 @@ class SignupApiTests extends SignupFlowSupport {
 		assertThat(everyone.statusCode()).isEqualTo(400);
 		assertThat(venue.statusCode()).isEqualTo(201);
 		assertThat(venue.body()).contains("\"cidr\":\"198.18.7.0/24\"");
-		var delete = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/kiosk-allowlist?cidr=198.18.7.77/24"))
+		var delete = HttpRequest.newBuilder(URI.create(base() + "/api/v1/kiosk-allowlist?cidr=198.18.7.77/24"))
 			.header("Authorization", "Bearer " + ADMIN)
 			.DELETE()
 			.build();
@@ -264,8 +268,8 @@ class SignupApiTests extends SignupFlowSupport {
 	}
 
 	private HttpResponse<String> preflight(String origin) throws Exception {
-		return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
-			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+		return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "POST")
 			.header("Access-Control-Request-Headers", "content-type")

@@ -1,5 +1,7 @@
 package org.callout.signup;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -23,6 +25,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.callout.subscribers.SubscriberDetailsChanged;
+import org.callout.subscribers.SubscriberUnsubscribed;
 import org.callout.subscribers.SubscriptionConfirmed;
 import org.callout.support.MutableClock;
 import org.callout.support.TestSmtp;
@@ -37,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,18 +86,40 @@ public abstract class SignupFlowSupport {
 
 	}
 
-	/** Collects the {@link SubscriptionConfirmed} events the application publishes, whatever thread. */
+	/** Collects the events the subscribers module publishes, whatever thread. */
 	public static class ConfirmedEvents {
 
-		private final java.util.Queue<SubscriptionConfirmed> received = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		private final Queue<SubscriptionConfirmed> received = new ConcurrentLinkedQueue<>();
 
-		@org.springframework.context.event.EventListener
+		private final Queue<SubscriberDetailsChanged> detailsChanged = new ConcurrentLinkedQueue<>();
+
+		private final Queue<SubscriberUnsubscribed> unsubscribed = new ConcurrentLinkedQueue<>();
+
+		@EventListener
 		void on(SubscriptionConfirmed event) {
 			received.add(event);
 		}
 
+		@EventListener
+		void on(SubscriberDetailsChanged event) {
+			detailsChanged.add(event);
+		}
+
+		@EventListener
+		void on(SubscriberUnsubscribed event) {
+			unsubscribed.add(event);
+		}
+
 		public List<SubscriptionConfirmed> received() {
 			return List.copyOf(received);
+		}
+
+		public List<SubscriberDetailsChanged> detailsChanged() {
+			return List.copyOf(detailsChanged);
+		}
+
+		public List<SubscriberUnsubscribed> unsubscribed() {
+			return List.copyOf(unsubscribed);
 		}
 
 	}

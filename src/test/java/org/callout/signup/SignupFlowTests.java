@@ -1,5 +1,9 @@
 package org.callout.signup;
 
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,6 +14,7 @@ import java.util.Map;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.callout.subscribers.SubscriberUnsubscribed;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -111,10 +116,13 @@ class SignupFlowTests extends SignupFlowSupport {
 		assertThat(pressButton(notMe).body()).contains("Thanks for letting us know");
 
 		assertThat(count("SELECT COUNT(*) FROM consent_events WHERE kind = 'REPORTED_NOT_ME'")).isEqualTo(1);
+		long id = json.readTree(admin("/api/v1/subscribers?email=" + address).body()).get("id").asLong();
+		assertThat(confirmedEvents.unsubscribed().stream().filter(e -> e.subscriberId() == id)).singleElement()
+			.satisfies(e -> assertThat(e.reason()).isEqualTo(SubscriberUnsubscribed.Reason.NOT_ME));
 		clock.advance(Duration.ofDays(2));
 		String before = jdbc.sql("SELECT first_name || '|' || zip FROM subscribers WHERE email_key = :key").param("key", address)
 			.query(String.class).single();
-		Map<String, Object> other = new java.util.HashMap<>(json.readValue(signupJson(address, "en", null), Map.class));
+		Map<String, Object> other = new HashMap<>(json.readValue(signupJson(address, "en", null), Map.class));
 		other.put("firstName", "Overwriter");
 		other.put("zip", "12345");
 		assertThat(postJson("/api/v1/signups", json.writeValueAsString(other), Map.of()).statusCode()).isEqualTo(202);
@@ -134,7 +142,7 @@ class SignupFlowTests extends SignupFlowSupport {
 		String before = state(address);
 		clock.advance(Duration.ofDays(3));
 
-		Map<String, Object> stranger = new java.util.HashMap<>(json.readValue(signupJson(address.toUpperCase(), "es", null), Map.class));
+		Map<String, Object> stranger = new HashMap<>(json.readValue(signupJson(address.toUpperCase(), "es", null), Map.class));
 		stranger.put("firstName", "Mallory");
 		stranger.put("zip", "99999");
 		HttpResponse<String> again = postJson("/api/v1/signups", json.writeValueAsString(stranger), Map.of());
@@ -261,15 +269,15 @@ class SignupFlowTests extends SignupFlowSupport {
 	@Test
 	void emailLinksUseTheConfiguredBaseUrlWhateverHostTheRequestNamed() throws Exception {
 		String address = unique("hosty");
-		byte[] body = signupJson(address, "en", null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = signupJson(address, "en", null).getBytes(StandardCharsets.UTF_8);
 		// A raw request, since HTTP clients refuse to forge the Host header.
-		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			String head = "POST /api/v1/signups HTTP/1.1\r\nHost: evil.example.net\r\nX-Forwarded-Host: evil.example.net\r\n"
 					+ "Forwarded: host=evil.example.net;proto=http\r\nContent-Type: application/json\r\nContent-Length: " + body.length
 					+ "\r\nConnection: close\r\n\r\n";
-			socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
 			socket.getOutputStream().write(body);
-			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(answer).startsWith("HTTP/1.1 202");
 		}
 
@@ -281,7 +289,7 @@ class SignupFlowTests extends SignupFlowSupport {
 	void theBrowsersAcceptLanguageChoosesTheFormsLanguageWhenNoneWasPicked() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/join")).header("Accept-Language", "es-US,es;q=0.9,en;q=0.5").build();
 
-		HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> page = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(page.body()).contains("<html lang=\"es\"", "Exijamos a Albany");
 	}

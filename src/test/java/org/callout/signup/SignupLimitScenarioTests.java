@@ -1,5 +1,7 @@
 package org.callout.signup;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -99,10 +101,10 @@ class SignupLimitScenarioTests extends SignupFlowSupport {
 		String terms = find("name=\"termsVersion\" value=\"([^\"]+)\"", page.body());
 		clock.advance(Duration.ofSeconds(10));
 
-		HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/join?lang=es"))
+		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/join?lang=es"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Forwarded-For", "192.0.2.77")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&stamp=" + stamp + "&termsVersion=" + terms
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&stamp=" + stamp + "&termsVersion=" + terms
 					+ "&list=supporters&email=" + unique("formflood") + "&firstName=Ana&lastName=Ruiz&zip=10004&consent=true"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -116,11 +118,11 @@ class SignupLimitScenarioTests extends SignupFlowSupport {
 		String prepended = unique("prepended");
 		String twoLines = unique("twolines");
 		postJson("/api/v1/signups", signupJson(prepended, "en", null), Map.of("X-Forwarded-For", "6.6.6.6, 192.0.2.123"));
-		http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/signups"))
+		http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
 			.header("Content-Type", "application/json")
 			.header("X-Forwarded-For", "6.6.6.7")
 			.header("X-Forwarded-For", "192.0.2.124")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(signupJson(twoLines, "en", null)))
+			.POST(HttpRequest.BodyPublishers.ofString(signupJson(twoLines, "en", null)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(recordedIp(prepended)).isEqualTo("192.0.2.123");

@@ -1,5 +1,6 @@
 package org.callout.support;
 
+import java.util.Map;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class Browser {
 			// Headless Chromium keeps its window at least 500 px wide whatever --window-size says: narrow the
 			// viewport itself (mobile=false, so overflow is never hidden by zooming out).
 			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-					java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+					Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		}
 		return driver;
 	}

@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -23,6 +25,15 @@ public final class PostgresServer {
 	private static volatile Coordinates coordinates;
 
 	private static volatile String unavailableReason;
+
+	private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+
+	static {
+		// Each Spring test context gets its own schema; they are dropped when the test JVM ends, after the
+		// contexts (and their connection pools) are closed by their own shutdown hooks or not: a schema still
+		// in use waits at most the lock timeout and is then left for the next .ci/run, which drops old databases.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(PostgresServer::drop), "drop-test-schemas"));
+	}
 
 	private PostgresServer() {
 	}
@@ -68,11 +79,27 @@ public final class PostgresServer {
 		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA " + schema);
+			CREATED.add(schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create a test schema on " + server.url(), ex);
 		}
 		return schema;
+	}
+
+	/** Drops a schema made by {@link #createFreshSchema()}, with all it holds (append-only tables included). */
+	public static boolean drop(String schema) {
+		Coordinates server = coordinates();
+		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("SET lock_timeout = '5s'");
+			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			CREATED.remove(schema);
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	private static boolean dockerAvailable() {

@@ -1,5 +1,6 @@
 package org.callout.consent.internal;
 
+import java.util.Locale;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -13,7 +14,7 @@ public class AppendOnlyTrigger implements Trigger {
 	@Override
 	public void init(Connection connection, String schemaName, String triggerName, String tableName, boolean before,
 			int type) {
-		this.table = tableName.toLowerCase(java.util.Locale.ROOT);
+		this.table = tableName.toLowerCase(Locale.ROOT);
 	}
 
 	@Override

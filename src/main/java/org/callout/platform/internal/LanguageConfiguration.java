@@ -1,5 +1,6 @@
 package org.callout.platform.internal;
 
+import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.SupportedLanguages;
@@ -33,7 +34,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				String chosen = resolver.supported(LanguageResolver.parameter(request));
 				if (chosen != null) {
-					resolver.setLocale(request, response, java.util.Locale.forLanguageTag(chosen));
+					resolver.setLocale(request, response, Locale.forLanguageTag(chosen));
 				}
 				return true;
 			}

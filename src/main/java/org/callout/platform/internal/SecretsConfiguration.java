@@ -1,5 +1,9 @@
 package org.callout.platform.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.callout.platform.AddressHasher;
 import org.callout.platform.AdminToken;
 import org.callout.platform.CalloutProperties;
@@ -17,7 +21,7 @@ class SecretsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SecretsConfiguration.class);
 
 	@Bean
-	ResolvedSecrets resolvedSecrets(CalloutProperties properties, Environment environment) throws java.io.IOException {
+	ResolvedSecrets resolvedSecrets(CalloutProperties properties, Environment environment) throws IOException {
 		restrictDataDirectory(properties.dataDir());
 		String url = environment.getProperty("spring.datasource.url", "");
 		ResolvedSecrets secrets = new SecretResolver(properties, url.startsWith("jdbc:h2:")).resolve();
@@ -30,10 +34,10 @@ class SecretsConfiguration {
 	}
 
 	/** The data directory holds personal data (database, outbox) and secrets: its owner alone may enter it. */
-	private static void restrictDataDirectory(java.nio.file.Path dataDir) throws java.io.IOException {
-		java.nio.file.Files.createDirectories(dataDir);
+	private static void restrictDataDirectory(Path dataDir) throws IOException {
+		Files.createDirectories(dataDir);
 		if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			java.nio.file.Files.setPosixFilePermissions(dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+			Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
 		}
 	}
 

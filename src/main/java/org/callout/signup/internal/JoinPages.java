@@ -1,5 +1,6 @@
 package org.callout.signup.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -35,6 +36,8 @@ class JoinPages {
 
 	private final SignupService signups;
 
+	private final SignupValidator validator;
+
 	private final SubscriberLists lists;
 
 	private final ConsentTermsCatalog terms;
@@ -51,10 +54,11 @@ class JoinPages {
 
 	private final MessageSource messages;
 
-	JoinPages(SignupService signups, SubscriberLists lists, ConsentTermsCatalog terms, SupportedLanguages languages,
+	JoinPages(SignupService signups, SignupValidator validator, SubscriberLists lists, ConsentTermsCatalog terms, SupportedLanguages languages,
 			FormStamps stamps, ClientInfoResolver clients, SignupProperties properties, CalloutProperties callout,
 			MessageSource messages) {
 		this.signups = signups;
+		this.validator = validator;
 		this.lists = lists;
 		this.terms = terms;
 		this.languages = languages;
@@ -84,17 +88,15 @@ class JoinPages {
 			return again(form, list, locale, PageForms.csrfCookieMissing(request) ? "note.cookies" : "note.expired", List.of(),
 					model, response);
 		}
-		switch (stamps.check(form.stamp())) {
-			case TOO_FAST -> {
-				return again(form, list, locale, "note.tooFast", List.of(), model, response);
-			}
-			case EXPIRED -> {
-				return again(form, list, locale, "note.expired", List.of(), model, response);
-			}
-			case OK -> {
-			}
-		}
 		String language = languages.orDefault(locale.getLanguage());
+		FormStamps.Verdict verdict = stamps.check(form.stamp());
+		if (verdict != FormStamps.Verdict.OK) {
+			// Asked again, but with whatever else needs fixing too, so the person fixes everything in one go.
+			List<FieldProblem> problems = validator.validate(form.toRequest(language, pageUrl(list))).problems();
+			response.setStatus(problems.isEmpty() ? 200 : 400);
+			return show(form, list, locale, verdict == FormStamps.Verdict.TOO_FAST ? "note.tooFast" : "note.expired",
+					problems, model);
+		}
 		try {
 			signups.signUp(form.toRequest(language, pageUrl(list)), clients.resolve(request), ConsentSource.FORM);
 		}
@@ -146,7 +148,7 @@ class JoinPages {
 		model.addAttribute("languageLinks", languages.all()
 			.stream()
 			.collect(Collectors.toMap(Function.identity(), l -> messages.getMessage("language.name", null, l,
-					Locale.forLanguageTag(l)), (a, b) -> a, java.util.LinkedHashMap::new)));
+					Locale.forLanguageTag(l)), (a, b) -> a, LinkedHashMap::new)));
 		return "signup/join";
 	}
 

@@ -1,5 +1,6 @@
 package org.callout.signup.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ class RateLimiter {
 	private static Instant toInstant(Object value) {
 		return switch (value) {
 			case OffsetDateTime odt -> odt.toInstant();
-			case java.sql.Timestamp ts -> ts.toInstant();
+			case Timestamp ts -> ts.toInstant();
 			case Instant instant -> instant;
 			default -> throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
 		};

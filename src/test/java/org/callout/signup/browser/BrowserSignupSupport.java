@@ -1,5 +1,6 @@
 package org.callout.signup.browser;
 
+import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -53,7 +54,7 @@ abstract class BrowserSignupSupport extends SignupFlowSupport {
 
 	/** Waits for a page whose path is {@code path} and returns its h1. */
 	String awaitPage(String path) {
-		waiting().until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(base() + path) + "([?#].*)?$"));
+		waiting().until(ExpectedConditions.urlMatches("^" + Pattern.quote(base() + path) + "([?#].*)?$"));
 		return driver.findElement(By.tagName("h1")).getText();
 	}
 

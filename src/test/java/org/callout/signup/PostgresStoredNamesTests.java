@@ -1,0 +1,8 @@
+package org.callout.signup;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresStoredNamesTests extends StoredNamesTests {
+
+}
