@@ -2,6 +2,10 @@ package org.callout.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
 import org.callout.support.PostgresDatabase;
 import org.callout.support.PostgresServer;
 import org.junit.jupiter.api.Test;
@@ -16,9 +20,14 @@ class PostgresMigrationTests extends MigrationTests {
 	}
 
 	@Test
-	void aTestSchemaCanBeDroppedWithItsAppendOnlyTablesSoRunsLeaveNoneBehind() {
+	void aTestSchemaCanBeDroppedWithItsTablesSoRunsLeaveNoneBehind() throws Exception {
 		String schema = PostgresServer.createFreshSchema();
-		jdbc.sql("CREATE TABLE " + schema + ".kept (id INT)").update();
+		// On a connection of its own: this test's transaction would hold the new table's lock until it ends.
+		PostgresServer.Coordinates server = PostgresServer.coordinates();
+		try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE " + schema + ".kept (id INT)");
+		}
 
 		assertThat(PostgresServer.drop(schema)).isTrue();
 

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.callout.platform.EmailAddress;
@@ -57,37 +59,29 @@ public class SubscriberStore {
 	 */
 	public Subscriber insertOrRefresh(NewSubscriber details, Instant now) {
 		int inserted = jdbc.sql(INSERT_IF_ABSENT)
+			.params(params(details.details()))
 			.param("email", details.email().value())
 			.param("key", details.email().matchKey())
-			.param("first", details.firstName())
-			.param("last", details.lastName())
-			.param("zip", details.zip())
-			.param("street", details.streetAddress())
-			.param("language", details.language())
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
 		if (inserted == 0) {
-			jdbc.sql(REFRESH_UNCONFIRMED)
-				.param("key", details.email().matchKey())
-				.param("first", details.firstName())
-				.param("last", details.lastName())
-				.param("zip", details.zip())
-				.param("street", details.streetAddress())
-				.param("language", details.language())
-				.update();
+			jdbc.sql(REFRESH_UNCONFIRMED).params(params(details.details())).param("key", details.email().matchKey()).update();
 		}
 		return byEmail(details.email()).orElseThrow();
 	}
 
 	public void updateDetails(long id, SubscriberDetails details) {
-		jdbc.sql(UPDATE_DETAILS)
-			.param("id", id)
-			.param("first", details.firstName())
-			.param("last", details.lastName())
-			.param("zip", details.zip())
-			.param("street", details.streetAddress())
-			.param("language", details.language())
-			.update();
+		jdbc.sql(UPDATE_DETAILS).params(params(details)).param("id", id).update();
+	}
+
+	private static Map<String, Object> params(SubscriberDetails details) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("first", details.firstName());
+		params.put("last", details.lastName());
+		params.put("zip", details.zip());
+		params.put("street", details.streetAddress());
+		params.put("language", details.language());
+		return params;
 	}
 
 	public void setLanguage(long id, String language) {
