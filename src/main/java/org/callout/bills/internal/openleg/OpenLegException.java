@@ -1,0 +1,33 @@
+package org.callout.bills.internal.openleg;
+
+/** Open Legislation did not give a usable answer; {@link #kind()} says which way, for logs and metrics. */
+public class OpenLegException extends RuntimeException {
+
+	/** Ways a call fails. */
+	public enum Kind {
+
+		/** 401, errorCode 701: the API key is missing or wrong. */
+		UNAUTHORIZED,
+		/** 404, errorCode 11: no such bill. */
+		NOT_FOUND,
+		/** 5xx. */
+		SERVER_ERROR,
+		/** No answer in time, or no connection. */
+		UNREACHABLE,
+		/** An answer that is not the documented JSON. */
+		MALFORMED
+
+	}
+
+	private final Kind kind;
+
+	public OpenLegException(Kind kind, String message, Throwable cause) {
+		super(message, cause);
+		this.kind = kind;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+}
