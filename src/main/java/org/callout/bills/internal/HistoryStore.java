@@ -66,6 +66,18 @@ class HistoryStore {
 		return key.getKeyAs(Number.class).longValue();
 	}
 
+	/** Whether the latest session end applied to this print was final; null when it never had one. */
+	Boolean lastSessionEnd(long printId) {
+		return jdbc.sql("""
+				SELECT final_end FROM bill_status_history
+				WHERE print_id = :print AND to_status = 'SESSION_ENDED' AND kind IN ('STATUS', 'INITIAL')
+				ORDER BY id DESC LIMIT 1""")
+			.param("print", printId)
+			.query((rs, row) -> (Boolean) rs.getObject(1))
+			.optional()
+			.orElse(null);
+	}
+
 	List<Entry> ofBill(long billId) {
 		return jdbc.sql(OF_BILL).param("bill", billId).query(HistoryStore::entry).list();
 	}

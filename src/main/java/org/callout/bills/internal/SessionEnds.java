@@ -60,7 +60,9 @@ class SessionEnds {
 		// not end it a second time for the June that has passed.
 		boolean endedAlready = history.ofBill(billId).stream()
 			.anyMatch(e -> e.to() == BillStatus.SESSION_ENDED && e.actionDate().equals(date));
-		if (passedBoth || endedAlready || statuses.values().stream().anyMatch(s -> s != null && s.ends())) {
+		// A first-year end does not stop the final one: the bill was never re-referred, but the session is over now.
+		boolean over = statuses.values().stream().anyMatch(s -> s != null && s.ends() && !(s == BillStatus.SESSION_ENDED && finalEnd));
+		if (passedBoth || endedAlready || over) {
 			return new StatusRecorder.Outcome(StatusRecorder.Result.REPEAT, null);
 		}
 		StatusRecorder.Outcome first = null;

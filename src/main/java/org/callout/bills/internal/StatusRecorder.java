@@ -63,7 +63,7 @@ class StatusRecorder {
 			BillStatus kept = print.status() == null ? report.status() : print.status();
 			append(print, printNo, HistoryStore.Kind.AMENDED, print.status(), kept, report);
 		}
-		if (report.status() == print.status()) {
+		if (report.status() == print.status() && !endsForGood(print, report)) {
 			return new Outcome(Result.REPEAT, null);
 		}
 		if (print.statusDate() != null && report.actionDate().isBefore(print.statusDate())) {
@@ -71,14 +71,20 @@ class StatusRecorder {
 		}
 		bills.setStatus(print.id(), report.status(), report.actionDate(), report.committee());
 		boolean news = announce && !report.initial();
-		long historyId = append(print, printNo, news ? HistoryStore.Kind.STATUS : HistoryStore.Kind.INITIAL, print.status(),
-				report.status(), report);
+		long historyId = append(print, printNo, report.initial() ? HistoryStore.Kind.INITIAL : HistoryStore.Kind.STATUS,
+				print.status(), report.status(), report);
 		if (!news) {
 			return new Outcome(Result.RECORDED, historyId);
 		}
 		events.publishEvent(new BillStatusChanged(print.billId(), printNo, print.chamber(), historyId, print.status(),
 				report.status(), report.actionDate(), actsNext(print.billId()), report.source(), report.finalEnd()));
 		return new Outcome(Result.ANNOUNCED, historyId);
+	}
+
+	/** The second year's adjournment after the first one's, with no re-referral seen between: news all the same. */
+	private boolean endsForGood(BillStore.PrintRow print, StatusReport report) {
+		return report.status() == BillStatus.SESSION_ENDED && Boolean.TRUE.equals(report.finalEnd())
+				&& !Boolean.TRUE.equals(history.lastSessionEnd(print.id()));
 	}
 
 	ActsNext actsNext(long billId) {
