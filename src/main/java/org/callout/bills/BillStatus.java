@@ -55,17 +55,21 @@ public enum BillStatus {
 		};
 	}
 
-	/** After this, nobody acts on the bill any more (in this session). */
+	/** After this, nobody acts on the bill any more: it became law, was vetoed, or was adopted. */
 	public boolean ends() {
 		return switch (this) {
-			case SIGNED_BY_GOV, VETOED, POCKET_APPROVAL, SESSION_ENDED, ADOPTED -> true;
+			case SIGNED_BY_GOV, VETOED, POCKET_APPROVAL, ADOPTED -> true;
 			default -> false;
 		};
 	}
 
-	/** This print is dead, though its same-as bill may carry on (a substitution, a lost vote). */
+	/**
+	 * This print is not moving, though its same-as bill may (a substitution, a lost vote). A session end counts
+	 * here too: after the first year's, the print that is re-referred in January carries the bill on while the
+	 * other still says SESSION_ENDED; only when no print is moving does nobody act.
+	 */
 	public boolean retiresPrint() {
-		return this == STRICKEN || this == LOST || this == SUBSTITUTED;
+		return this == STRICKEN || this == LOST || this == SUBSTITUTED || this == SESSION_ENDED;
 	}
 
 }

@@ -3,7 +3,9 @@ package org.callout.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 
@@ -17,10 +19,19 @@ public final class MailTemplates {
 
 	private static final String SUBJECT_PREFIX = "Subject:";
 
-	// A missing value is a bug in the caller's model, not something to paper over with an empty string.
-	private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).strictSections(true);
+	// Values come from maps, lists and strings only: JMustache's default collector would call any public getter
+	// ({{listName.class.classLoader}}), and templates are edited by organizers, so nothing may reach into objects.
+	private static final Mustache.Collector PLAIN_VALUES = new BasicCollector() {
+		@Override
+		public <K, V> Map<K, V> createFetcherCache() {
+			return new ConcurrentHashMap<>();
+		}
+	};
 
-	private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).strictSections(true);
+	// A missing value is a bug in the caller's model, not something to paper over with an empty string.
+	private static final Mustache.Compiler HTML = Mustache.compiler().withCollector(PLAIN_VALUES).escapeHTML(true).strictSections(true);
+
+	private static final Mustache.Compiler TEXT = Mustache.compiler().withCollector(PLAIN_VALUES).escapeHTML(false).strictSections(true);
 
 	private final List<TemplateSource> sources;
 

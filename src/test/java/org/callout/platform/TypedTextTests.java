@@ -17,8 +17,15 @@ class TypedTextTests {
 	}
 
 	@Test
-	void zeroWidthAndBidirectionalFormatCharactersAreRemoved() {
-		assertThat(TypedText.clean("A\u200Bn\u200Da\u202E\u2066\uFEFF")).isEqualTo("Ana");
+	void zeroWidthSpacesAndBidirectionalFormatCharactersAreRemoved() {
+		assertThat(TypedText.clean("A\u200Bna\u202E\u2066\uFEFF")).isEqualTo("Ana");
+	}
+
+	@Test
+	void joinersBetweenLettersAreKeptForPersianNamesAndEmojiSequencesButNotAtTheEdges() {
+		assertThat(TypedText.clean("\u200Dمی\u200Cخواهم\u200C")).isEqualTo("می\u200Cخواهم");
+		assertThat(TypedText.clean("👩\u200D👧 Ana")).isEqualTo("👩\u200D👧 Ana");
+		assertThat(TypedText.clean("Ana \u200D Ruiz")).isEqualTo("Ana Ruiz");
 	}
 
 	@Test

@@ -1,10 +1,8 @@
 package org.callout.bills.internal;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +80,7 @@ class BillRegistry {
 	@Transactional
 	TrackedBill update(long id, Registration words, List<SponsorsOfPrint> sponsorLists) {
 		BillStore.BillRow bill = bills.bill(id).orElseThrow(() -> notFound(id));
+		bills.lockBill(id); // Sponsors are replaced whole: not at the same moment as a poll replaces them.
 		List<FieldError> errors = new ArrayList<>();
 		BillWords checked = BillWords.check(words.title() == null ? bill.title() : words.title(),
 				words.summary() == null ? bill.summaries() : words.summary(),
@@ -127,43 +126,6 @@ class BillRegistry {
 
 	static RequestRefusedException notFound(long id) {
 		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such bill", "No tracked bill has the id " + id + ".");
-	}
-
-	/** A bill's words, checked. */
-	record BillWords(String title, Map<String, String> summaries, URI url) {
-
-		static BillWords check(String title, Map<String, String> summaries, String url, List<FieldError> errors) {
-			String cleanTitle = title == null || title.isBlank() ? null : title.strip();
-			if (cleanTitle != null && cleanTitle.length() > 2000) {
-				errors.add(new FieldError("title", "The title is limited to 2000 characters."));
-			}
-			Map<String, String> clean = new LinkedHashMap<>();
-			(summaries == null ? Map.<String, String>of() : summaries).forEach((language, text) -> {
-				if (!"en".equals(language) && !"es".equals(language)) {
-					errors.add(new FieldError("summary." + language.replaceAll("[^a-zA-Z-]", ""), "Summaries are per language: en, es."));
-				}
-				else if (text != null && !text.isBlank()) {
-					if (text.strip().length() > 500) {
-						errors.add(new FieldError("summary." + language, "A summary is one line, at most 500 characters."));
-					}
-					clean.put(language, text.strip().replaceAll("\\s+", " "));
-				}
-			});
-			URI uri = null;
-			if (url != null && !url.isBlank()) {
-				try {
-					uri = URI.create(url.strip());
-					if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-						throw new IllegalArgumentException();
-					}
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(new FieldError("publicUrl", "Give a web address starting with https://."));
-				}
-			}
-			return new BillWords(cleanTitle, clean, uri);
-		}
-
 	}
 
 }

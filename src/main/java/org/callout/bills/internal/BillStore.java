@@ -52,8 +52,8 @@ class BillStore {
 			FROM bill_prints
 			""";
 
-	// Serializes status changes of one print across instances (the poller and an organizer at once): the second
-	// waits, then sees the first one's status and records a repeat, which announces nothing.
+	// Taken after the bill's lock: the second of two reports waits, then sees the first one's status and records a
+	// repeat, which announces nothing.
 	private static final String LOCK_PRINT = PRINTS + "WHERE id = :id FOR UPDATE";
 
 	private static final String SET_STATUS = """
@@ -127,6 +127,18 @@ class BillStore {
 			.param("base", basePrintNo)
 			.query(BillStore::print)
 			.optional();
+	}
+
+	/**
+	 * Serializes status changes of one bill: where it sits depends on both prints, so two changes of its two prints
+	 * at once (each house passing it) must not each read the other's old status. Always the bill, then the print.
+	 */
+	void lockBill(long billId) {
+		jdbc.sql("SELECT id FROM bills WHERE id = :id FOR UPDATE").param("id", billId).query(Long.class).single();
+	}
+
+	long billOf(long printId) {
+		return jdbc.sql("SELECT bill_id FROM bill_prints WHERE id = :id").param("id", printId).query(Long.class).single();
 	}
 
 	PrintRow lockPrint(long printId) {

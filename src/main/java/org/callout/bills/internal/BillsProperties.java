@@ -20,18 +20,20 @@ public record BillsProperties(Map<Integer, LocalDate> sessionEnds, Openleg openl
 
 	public BillsProperties {
 		sessionEnds = sessionEnds == null ? Map.of() : new TreeMap<>(sessionEnds);
-		openleg = openleg == null ? new Openleg(null, null, null, null) : openleg;
+		openleg = openleg == null ? new Openleg(null, null, null, null, null) : openleg;
 	}
 
 	/**
 	 * @param baseUrl Open Legislation's base URL
 	 * @param apiKey the API key (environment only: CALLOUT_BILLS_OPENLEG_API_KEY); without one the poller is idle
 	 * @param interval how often to poll
+	 * @param initialDelay how long after start the first poll waits
 	 * @param timeout how long one request may take
 	 */
-	public record Openleg(URI baseUrl, String apiKey, Duration interval, Duration timeout) {
+	public record Openleg(URI baseUrl, String apiKey, Duration interval, Duration initialDelay, Duration timeout) {
 
 		public Openleg {
+			initialDelay = initialDelay == null ? Duration.ofSeconds(20) : initialDelay;
 			baseUrl = baseUrl == null ? URI.create("https://legislation.nysenate.gov") : baseUrl;
 			interval = interval == null ? Duration.ofMinutes(15) : interval;
 			timeout = timeout == null ? Duration.ofSeconds(20) : timeout;

@@ -47,12 +47,24 @@ class OpenLegSync {
 		if (row.title() == null && bill.title() != null) {
 			bills.updateBill(row.id(), bill.title().strip(), row.summaries(), row.publicUrl());
 		}
+		List<TrackedBill.Sponsor> known = sponsors.ofPrint(print.id());
 		sponsors.replace(print.id(), bill.sponsors()
 			.stream()
-			.map(m -> new TrackedBill.Sponsor(m.role(), null, m.memberId(), m.fullName()))
+			.map(m -> new TrackedBill.Sponsor(m.role(), legislatorOf(m, known), m.memberId(), m.fullName()))
 			.toList());
 		addSameAs(print, bill.sameAs());
 		return outcome.result();
+	}
+
+	/** The directory id this member was given before (matched, or set by an organizer), kept across polls. */
+	private static Long legislatorOf(OpenLegBill.Member member, List<TrackedBill.Sponsor> known) {
+		return known.stream()
+			.filter(k -> k.legislatorId() != null)
+			.filter(k -> (member.memberId() != null && member.memberId().equals(k.openlegMemberId()))
+					|| (member.fullName() != null && member.fullName().equalsIgnoreCase(k.name())))
+			.map(TrackedBill.Sponsor::legislatorId)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void addSameAs(BillStore.PrintRow print, List<String> sameAs) {

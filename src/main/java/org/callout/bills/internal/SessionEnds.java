@@ -52,6 +52,7 @@ class SessionEnds {
 	/** Ends the session for one bill; a bill that passed both houses, or has ended already, is left alone. */
 	@Transactional
 	StatusRecorder.Outcome end(long billId, LocalDate date, boolean finalEnd, String source) {
+		bills.lockBill(billId);
 		List<BillStore.PrintRow> prints = bills.prints(billId).stream().map(p -> bills.lockPrint(p.id())).toList();
 		Map<Chamber, BillStatus> statuses = new EnumMap<>(Chamber.class);
 		prints.forEach(p -> statuses.put(p.chamber(), p.status()));
@@ -60,22 +61,34 @@ class SessionEnds {
 		// not end it a second time for the June that has passed.
 		boolean endedAlready = history.ofBill(billId).stream()
 			.anyMatch(e -> e.to() == BillStatus.SESSION_ENDED && e.actionDate().equals(date));
-		// A first-year end does not stop the final one: the bill was never re-referred, but the session is over now.
-		boolean over = statuses.values().stream().anyMatch(s -> s != null && s.ends() && !(s == BillStatus.SESSION_ENDED && finalEnd));
-		if (passedBoth || endedAlready || over) {
+		boolean over = statuses.values().stream().anyMatch(s -> s != null && s.ends());
+		// A print that moved after that day (a January re-referral, a bill tracked late) shows the end has passed.
+		boolean movedSince = prints.stream().anyMatch(p -> p.statusDate() != null && p.statusDate().isAfter(date));
+		if (passedBoth || endedAlready || over || movedSince) {
 			return new StatusRecorder.Outcome(StatusRecorder.Result.REPEAT, null);
 		}
 		StatusRecorder.Outcome first = null;
+		StatusReport firstReport = null;
 		for (BillStore.PrintRow print : prints) {
 			StatusReport report = new StatusReport(print.id(), null, BillStatus.SESSION_ENDED, date, null, source, null, false,
 					finalEnd);
-			StatusRecorder.Outcome outcome = recorder.record(report, first == null);
-			first = first == null ? outcome : first;
+			StatusRecorder.Outcome outcome = recorder.record(report, false);
+			if (first == null && outcome.result() == StatusRecorder.Result.RECORDED) {
+				first = outcome;
+				firstReport = report;
+			}
 		}
-		return first;
+		if (first == null) {
+			return new StatusRecorder.Outcome(StatusRecorder.Result.REPEAT, null);
+		}
+		// One announcement per bill, once every print says so: where it sits is then "nobody".
+		recorder.announce(first, firstReport);
+		StatusRecorder.Outcome result = new StatusRecorder.Outcome(StatusRecorder.Result.ANNOUNCED, first.historyId(),
+				first.before(), first.printNo());
+		return result;
 	}
 
-	/** Checked daily and at start: a missed day (the service was down) is caught up on the next run. */
+	/** Checked every six hours and soon after start: a day missed while the service was down is caught up. */
 	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT6H")
 	@SchedulerLock(name = "bills-session-ends", lockAtMostFor = "PT10M")
 	void endDueSessions() {

@@ -29,7 +29,13 @@ class StatusRecorder {
 
 	}
 
-	record Outcome(Result result, Long historyId) {
+	/** What a report did; for a change, the print as it was (to announce it later, for a bill-wide change). */
+	record Outcome(Result result, Long historyId, BillStore.PrintRow before, String printNo) {
+
+		Outcome(Result result, Long historyId) {
+			this(result, historyId, null, null);
+		}
+
 	}
 
 	private final BillStore bills;
@@ -55,7 +61,10 @@ class StatusRecorder {
 	/** @param announce false for the other print of a bill-wide change (the session end), announced once */
 	@Transactional
 	Outcome record(StatusReport report, boolean announce) {
+		bills.lockBill(bills.billOf(report.printId()));
 		BillStore.PrintRow print = bills.lockPrint(report.printId());
+		// Decided under the lock: a status an organizer set a moment ago makes the poller's report news, not a start.
+		boolean initial = report.initial() && print.status() == null;
 		String printNo = print.activePrintNo();
 		if (report.activePrintNo() != null && !report.activePrintNo().equals(printNo)) {
 			bills.setActivePrint(print.id(), report.activePrintNo());
@@ -63,22 +72,28 @@ class StatusRecorder {
 			BillStatus kept = print.status() == null ? report.status() : print.status();
 			append(print, printNo, HistoryStore.Kind.AMENDED, print.status(), kept, report);
 		}
-		if (report.status() == print.status() && !endsForGood(print, report)) {
-			return new Outcome(Result.REPEAT, null);
-		}
 		if (print.statusDate() != null && report.actionDate().isBefore(print.statusDate())) {
 			return new Outcome(Result.STALE, append(print, printNo, HistoryStore.Kind.STALE, print.status(), report.status(), report));
 		}
+		if (report.status() == print.status() && !endsForGood(print, report)) {
+			return new Outcome(Result.REPEAT, null);
+		}
 		bills.setStatus(print.id(), report.status(), report.actionDate(), report.committee());
-		boolean news = announce && !report.initial();
-		long historyId = append(print, printNo, report.initial() ? HistoryStore.Kind.INITIAL : HistoryStore.Kind.STATUS,
+		boolean news = announce && !initial;
+		long historyId = append(print, printNo, initial ? HistoryStore.Kind.INITIAL : HistoryStore.Kind.STATUS,
 				print.status(), report.status(), report);
 		if (!news) {
-			return new Outcome(Result.RECORDED, historyId);
+			return new Outcome(Result.RECORDED, historyId, print, printNo);
 		}
-		events.publishEvent(new BillStatusChanged(print.billId(), printNo, print.chamber(), historyId, print.status(),
-				report.status(), report.actionDate(), actsNext(print.billId()), report.source(), report.finalEnd()));
-		return new Outcome(Result.ANNOUNCED, historyId);
+		announce(new Outcome(Result.RECORDED, historyId, print, printNo), report);
+		return new Outcome(Result.ANNOUNCED, historyId, print, printNo);
+	}
+
+	/** Publishes a recorded change; where the bill sits is read now, after every print of the change is written. */
+	void announce(Outcome recorded, StatusReport report) {
+		BillStore.PrintRow print = recorded.before();
+		events.publishEvent(new BillStatusChanged(print.billId(), recorded.printNo(), print.chamber(), recorded.historyId(),
+				print.status(), report.status(), report.actionDate(), actsNext(print.billId()), report.source(), report.finalEnd()));
 	}
 
 	/** The second year's adjournment after the first one's, with no re-referral seen between: news all the same. */

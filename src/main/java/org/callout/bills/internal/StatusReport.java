@@ -14,7 +14,8 @@ import org.callout.bills.BillStatus;
  * @param committee the committee, if any
  * @param source organizer, api, openleg or calendar
  * @param sourceRef the source's own reference (an update token, an action sequence number)
- * @param initial the first status fetched for a print the poller did not know: recorded, not announced as news
+ * @param initial the poller's report: when the print has no status yet it is recorded as where the bill stands,
+ * not announced as news
  * @param finalEnd for SESSION_ENDED, whether the two-year session ended
  */
 record StatusReport(long printId, String activePrintNo, BillStatus status, LocalDate actionDate, String committee,

@@ -122,9 +122,7 @@ abstract class ExactlyOnceTests {
 		finally {
 			pool.shutdownNow();
 		}
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.of(billId).size() == 1);
-		Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
-		assertThat(events.of(billId)).hasSize(1);
+		assertThat(events.awaitExactly(billId, 1)).hasSize(1);
 	}
 
 	@Test
@@ -141,10 +139,10 @@ abstract class ExactlyOnceTests {
 		incomplete.resubmitIncompletePublications(publication -> true);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failsOnce.handled() == 1);
 		incomplete.resubmitIncompletePublications(publication -> true);
-		Awaitility.await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
 
-		assertThat(failsOnce.handled()).isEqualTo(1);
-		assertThat(events.of(billId)).hasSize(1);
+		Awaitility.await("the resubmitted change handled once").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+			.until(() -> failsOnce.handled() == 1);
+		assertThat(events.awaitExactly(billId, 1)).hasSize(1);
 	}
 
 }

@@ -3,9 +3,21 @@ package org.callout.bills.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
+import org.callout.bills.ActsNext;
 import org.callout.bills.BillEvents;
 import org.callout.bills.BillStatus;
 import org.callout.bills.BillStatusChanged;
@@ -28,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The poller against a local server speaking Open Legislation's documented JSON. */
 @H2Database
 @SpringBootTest(properties = { "callout.bills.openleg.api-key=test-openleg-key", "callout.bills.openleg.timeout=1s",
-		"callout.bills.openleg.initial-delay=PT1H" })
+		"callout.bills.openleg.initial-delay=1h" })
 @Import(OpenLegPollerTests.Events.class)
 class OpenLegPollerTests {
 
@@ -67,6 +79,12 @@ class OpenLegPollerTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SessionEnds sessionEnds;
+
+	@Autowired
+	MeterRegistry meters;
+
 	@AfterAll
 	static void stop() {
 		openleg.close();
@@ -102,13 +120,59 @@ class OpenLegPollerTests {
 		assertThat(bill.prints().get(1).sponsors().getFirst().name()).isEqualTo("Karines Reyes");
 		assertThat(history.ofBill(id)).extracting(HistoryStore.Entry::kind)
 			.containsExactly(HistoryStore.Kind.INITIAL, HistoryStore.Kind.INITIAL, HistoryStore.Kind.STATUS, HistoryStore.Kind.AMENDED);
-		List<BillStatusChanged> announced = awaitEvents(id, 1);
-		assertThat(announced).singleElement().satisfies(e -> {
+		assertThat(awaitEvents(id, 1)).singleElement().satisfies(e -> {
 			assertThat(e.from()).isEqualTo(BillStatus.INTRODUCED);
 			assertThat(e.to()).isEqualTo(BillStatus.IN_SENATE_COMM);
 			assertThat(e.source()).isEqualTo("openleg");
 			assertThat(e.printNo()).isEqualTo("S3076");
 		});
+		assertThat(history.ofBill(id).get(2).sourceRef()).startsWith("2022-01-05-00.00.00.000000_LDSPON_S3076");
+
+		sessionEnds.end(id, LocalDate.of(2021, 6, 10), false, "calendar"); // The session closed without a vote.
+		poller.poll(); // Open Legislation still says IN_SENATE_COMM, as of an earlier date: nothing changes.
+
+		List<BillStatusChanged> all = awaitEvents(id, 2);
+		assertThat(all.getLast().to()).isEqualTo(BillStatus.SESSION_ENDED);
+		assertThat(all.getLast().printNo()).isEqualTo("S3076A");
+		assertThat(all.getLast().actsNext()).isEqualTo(ActsNext.NOBODY);
+		assertThat(views.find(id).orElseThrow().prints()).extracting(TrackedBill.Print::status).containsOnly(BillStatus.SESSION_ENDED);
+	}
+
+	@Test
+	void eachPollReadsTheFeedFromTheStoredCursorWithAnHoursOverlap() {
+		poller.poll();
+		Instant cursor = jdbc.sql("SELECT updated_through FROM openleg_cursor").query(OffsetDateTime.class).single().toInstant();
+		openleg.requests.clear();
+
+		poller.poll();
+
+		String from = LocalDateTime.ofInstant(cursor.minus(Duration.ofHours(1)), ZoneId.of("America/New_York"))
+			.truncatedTo(ChronoUnit.MINUTES).toString();
+		assertThat(openleg.requests).anyMatch(r -> r.startsWith("/api/3/bills/updates/" + from + "/") && r.contains("filter=STATUS")
+				&& r.contains("key=test-openleg-key"));
+	}
+
+	@Test
+	void whilePollingOnOneInstanceTheOtherSkipsItsTurn() throws Exception {
+		long id = track("S8001", null);
+		openleg.bill("S8001", "", "INTRODUCED", "2021-02-01", null, "A1", "Julia Salazar", 18);
+		poller.poll();
+		openleg.failWith(OpenLegServer.Failure.SLOW); // The first instance's poll hangs on Open Legislation.
+		openleg.requests.clear();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> first = other.submit(poller::scheduledPoll);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !openleg.requests.isEmpty());
+
+			poller.scheduledPoll(); // The second instance's turn, through the same lock table.
+
+			assertThat(openleg.requests).hasSize(1);
+			first.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			other.shutdownNow();
+		}
+		assertThat(views.find(id).orElseThrow().prints().getFirst().status()).isEqualTo(BillStatus.INTRODUCED);
 	}
 
 	@Test
@@ -151,8 +215,14 @@ class OpenLegPollerTests {
 				OpenLegException.Kind.UNREACHABLE,
 				OpenLegException.Kind.MALFORMED);
 		assertThat(poller.backoff()).isGreaterThan(Duration.ofMinutes(15));
-
+		assertThat(meters.counter("callout.openleg.failures", "kind", "UNAUTHORIZED").count()).isPositive();
+		assertThat(meters.counter("callout.openleg.failures", "kind", "MALFORMED").count()).isPositive();
 		openleg.failWith(OpenLegServer.Failure.NONE);
+		openleg.requests.clear();
+		poller.scheduledPoll(); // Backing off: the scheduled poll does not call at all yet.
+		assertThat(openleg.requests).isEmpty();
+		assertThat(poller.waiting()).isTrue();
+
 		poller.poll(); // The window the failures did not read is read now.
 
 		assertThat(views.find(id).orElseThrow().prints().getFirst().status()).isEqualTo(BillStatus.IN_SENATE_COMM);
@@ -184,9 +254,7 @@ class OpenLegPollerTests {
 	}
 
 	private List<BillStatusChanged> awaitEvents(long id, int expected) {
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events.of(id).size() >= expected);
-		Awaitility.await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
-		return events.of(id);
+		return events.awaitExactly(id, expected);
 	}
 
 }

@@ -46,7 +46,10 @@ class WhereItSitsTests {
 			"DELIVERED_TO_GOV, SUBSTITUTED, GOVERNOR", "SIGNED_BY_GOV, SUBSTITUTED, NOBODY",
 			// A print substituted by its same-as bill, or stricken, leaves the other print to carry on.
 			"SUBSTITUTED, PASSED_SENATE, GOVERNOR", "STRICKEN, IN_ASSEMBLY_COMM, ASSEMBLY", "LOST, ASSEMBLY_FLOOR, ASSEMBLY",
-			"STRICKEN, STRICKEN, NOBODY", "SESSION_ENDED, SESSION_ENDED, NOBODY", "VETOED, VETOED, NOBODY" })
+			"STRICKEN, STRICKEN, NOBODY", "SESSION_ENDED, SESSION_ENDED, NOBODY", "VETOED, VETOED, NOBODY",
+			// After the first year's end, the print re-referred in January carries the bill while the other still
+			// says SESSION_ENDED.
+			"SESSION_ENDED, IN_ASSEMBLY_COMM, ASSEMBLY", "IN_SENATE_COMM, SESSION_ENDED, SENATE" })
 	void aSenatePrintAndItsSameAsAssemblyPrint(BillStatus senate, BillStatus assembly, ActsNext expected) {
 		assertThat(WhereItSits.of(statuses(senate, assembly, true))).isEqualTo(expected);
 	}

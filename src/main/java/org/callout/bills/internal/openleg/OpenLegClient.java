@@ -26,12 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class OpenLegClient {
 
-	/** A bill named in the updates feed. */
-	public record BillId(String basePrintNo, int session) {
+	/** A bill named in the updates feed, with the feed's own reference of the change (its source document). */
+	public record Update(String basePrintNo, int session, String sourceId) {
 	}
 
 	/** One page of the updates feed. */
-	public record UpdatesPage(List<BillId> bills, int offsetEnd, int total) {
+	public record UpdatesPage(List<Update> updates, int offsetEnd, int total) {
 	}
 
 	private static final int PAGE = 1000;
@@ -57,17 +57,18 @@ public class OpenLegClient {
 	public UpdatesPage statusUpdates(LocalDateTime from, LocalDateTime to, int offset) {
 		JsonNode root = get("/api/3/bills/updates/" + minutes(from) + "/" + minutes(to), "type=processed&filter=STATUS&order=asc&limit="
 				+ PAGE + "&offset=" + offset);
-		List<BillId> bills = new ArrayList<>();
+		List<Update> updates = new ArrayList<>();
 		for (JsonNode item : root.path("result").path("items")) {
 			JsonNode id = item.path("id");
 			require(id.path("basePrintNo").isString() && id.path("session").isInt(), "an update without a bill id");
-			bills.add(new BillId(id.path("basePrintNo").asString(), id.path("session").asInt()));
+			updates.add(new Update(id.path("basePrintNo").asString(), id.path("session").asInt(), item.path("sourceId").asString(null)));
 		}
-		return new UpdatesPage(bills, root.path("offsetEnd").asInt(0), root.path("total").asInt(0));
+		return new UpdatesPage(updates, root.path("offsetEnd").asInt(0), root.path("total").asInt(0));
 	}
 
 	public OpenLegBill bill(int session, String printNo) {
-		JsonNode result = get("/api/3/bills/" + session + "/" + printNo, "view=default").path("result");
+		// no_fulltext: the same bill view without every amendment's full text (megabytes for a budget bill).
+		JsonNode result = get("/api/3/bills/" + session + "/" + printNo, "view=no_fulltext").path("result");
 		require(result.path("basePrintNo").isString(), "a bill without basePrintNo");
 		String active = result.path("printNo").asString(result.path("basePrintNo").asString());
 		String version = result.path("activeVersion").asString("");
@@ -110,15 +111,23 @@ public class OpenLegClient {
 			Thread.currentThread().interrupt();
 			throw new OpenLegException(OpenLegException.Kind.UNREACHABLE, "Interrupted while calling Open Legislation", ex);
 		}
+		// The status code first: a proxy's HTML error page is still a 401, 404 or 5xx, not malformed JSON.
+		if (response.statusCode() == 401) {
+			throw new OpenLegException(OpenLegException.Kind.UNAUTHORIZED, "Open Legislation refused the API key (401)", null);
+		}
+		if (response.statusCode() == 404) {
+			throw new OpenLegException(OpenLegException.Kind.NOT_FOUND, "Open Legislation has no such bill: " + path, null);
+		}
 		if (response.statusCode() >= 500) {
 			throw new OpenLegException(OpenLegException.Kind.SERVER_ERROR, "Open Legislation answered " + response.statusCode(), null);
 		}
 		JsonNode root = parse(response.body());
-		if (response.statusCode() == 401 || root.path("errorCode").asInt(0) == 701) {
-			throw new OpenLegException(OpenLegException.Kind.UNAUTHORIZED, "Open Legislation refused the API key (401): "
+		int errorCode = root.path("errorCode").asInt(0);
+		if (errorCode == 701) {
+			throw new OpenLegException(OpenLegException.Kind.UNAUTHORIZED, "Open Legislation refused the API key: "
 					+ root.path("message").asString(""), null);
 		}
-		if (response.statusCode() == 404 || root.path("errorCode").asInt(0) == 11) {
+		if (errorCode == 11) {
 			throw new OpenLegException(OpenLegException.Kind.NOT_FOUND, "Open Legislation has no such bill: " + path, null);
 		}
 		require(response.statusCode() == 200 && root.path("success").asBoolean(false),

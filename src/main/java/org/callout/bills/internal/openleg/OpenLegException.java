@@ -15,7 +15,9 @@ public class OpenLegException extends RuntimeException {
 		/** No answer in time, or no connection. */
 		UNREACHABLE,
 		/** An answer that is not the documented JSON. */
-		MALFORMED
+		MALFORMED,
+		/** Anything else (a bug, the database): caught so the poller backs off instead of failing every run. */
+		UNEXPECTED
 
 	}
 
