@@ -16,7 +16,7 @@ class ModularityTests {
 	@Test
 	void everyFeatureIsItsOwnModule() {
 		org.assertj.core.api.Assertions.assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("platform", "console", "mail", "consent", "subscribers", "signup");
+			.contains("platform", "console", "mail", "consent", "subscribers", "signup", "legislators");
 	}
 
 }

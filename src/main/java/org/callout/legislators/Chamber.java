@@ -2,6 +2,8 @@ package org.callout.legislators;
 
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** A house of the legislature, named as OpenStates names it. */
 public enum Chamber {
 
@@ -16,6 +18,7 @@ public enum Chamber {
 		this.code = code;
 	}
 
+	@JsonValue
 	public String code() {
 		return code;
 	}

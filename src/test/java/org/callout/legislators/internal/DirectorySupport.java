@@ -26,7 +26,6 @@ abstract class DirectorySupport {
 	@BeforeEach
 	void emptyDirectory() {
 		jdbc.sql("DELETE FROM legislators").update();
-		jdbc.sql("DELETE FROM zip_districts").update();
 	}
 
 	ImportReport importFull(String source, String format) {
