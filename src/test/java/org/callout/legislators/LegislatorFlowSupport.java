@@ -14,7 +14,7 @@ import org.callout.signup.SignupFlowSupport;
 import tools.jackson.databind.JsonNode;
 
 /** A running Callout (see {@link SignupFlowSupport}) with helpers for signups with addresses and the organizer API. */
-abstract class LegislatorFlowSupport extends SignupFlowSupport {
+public abstract class LegislatorFlowSupport extends SignupFlowSupport {
 
 	/** Signs up through the public API, confirms through the emailed link, and returns the subscriber's id. */
 	long signUpAndConfirm(String email, String zip, String street) throws Exception {
