@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.sun.net.httpserver.HttpServer;
 import org.callout.support.H2Database;
 import org.callout.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,40 @@ class LegislatorsApiTests extends LegislatorFlowSupport {
 		assertThat(failed.body()).contains("could not download");
 		assertThat(badFormat.statusCode()).isEqualTo(400);
 		assertThat(adminJson("/api/v1/legislators")).hasSize(213);
+	}
+
+
+	@Test
+	void theZipTableAndLegislatorsCanBeImportedFromAUrl() throws Exception {
+		Path senate = SharedData.file("ny-zcta-senate-districts.txt");
+		Path csv = SharedData.file("ny-legislators.csv");
+		HttpServer files = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		files.createContext("/people.csv", exchange -> {
+			byte[] body = Files.readAllBytes(csv);
+			exchange.getResponseHeaders().set("Last-Modified", "Wed, 05 Aug 2026 00:00:00 GMT");
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		files.start();
+		try {
+			String url = "http://127.0.0.1:" + files.getAddress().getPort() + "/people.csv";
+			HttpResponse<String> people = adminSend("POST", "/api/v1/legislators/imports",
+					"{\"source\":\"" + url + "\",\"format\":\"csv\",\"mode\":\"partial\",\"dryRun\":true}");
+			HttpResponse<String> zips = adminSend("POST", "/api/v1/districts/zip-table/imports", "{\"source\":\"" + senate + "\"}");
+
+			assertThat(people.statusCode()).as(people.body()).isEqualTo(200);
+			assertThat(json.readTree(people.body()).get("records").asInt()).isEqualTo(213);
+			assertThat(zips.statusCode()).as(zips.body()).isEqualTo(200);
+			JsonNode report = json.readTree(zips.body());
+			assertThat(report.get("chamber").asString()).isEqualTo("upper");
+			assertThat(report.get("pairs").asInt()).isEqualTo(2374);
+			assertThat(adminJson("/api/v1/districts?zip=12207").get("senate").get("district").asString()).isEqualTo("46");
+		}
+		finally {
+			files.stop(0);
+		}
 	}
 
 }

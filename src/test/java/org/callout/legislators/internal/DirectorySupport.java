@@ -1,5 +1,10 @@
 package org.callout.legislators.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.callout.support.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +31,21 @@ abstract class DirectorySupport {
 	@BeforeEach
 	void emptyDirectory() {
 		jdbc.sql("DELETE FROM legislators").update();
+	}
+
+	/**
+	 * The New York extract from ../shared/data as the ZIP table, loaded unless it is there already (a test that
+	 * loads a file of its own replaces a chamber, and the context, so the database, is shared between classes).
+	 */
+	void loadSharedZipTable() throws IOException {
+		if (count("SELECT COUNT(*) FROM zip_districts WHERE chamber = 'upper'") == 2374
+				&& count("SELECT COUNT(*) FROM zip_districts WHERE chamber = 'lower'") == 2796) {
+			return;
+		}
+		for (String chamber : new String[] { "senate", "assembly" }) {
+			Path file = SharedData.file("ny-zcta-" + chamber + "-districts.txt");
+			zips.load(new ImportFile(file.toString(), Files.readAllBytes(file)), file.toString());
+		}
 	}
 
 	ImportReport importFull(String source, String format) {

@@ -54,12 +54,7 @@ abstract class RepresentationDataTests extends DirectorySupport {
 	@BeforeEach
 	void loadDirectoryAndZipTable() throws IOException {
 		importFull(SharedData.file("openstates-people-ny").toString(), "yaml");
-		if (zips.isEmpty()) {
-			for (String chamber : new String[] { "senate", "assembly" }) {
-				Path file = SharedData.file("ny-zcta-" + chamber + "-districts.txt");
-				zips.load(new ImportFile(file.toString(), Files.readAllBytes(file)), file.toString());
-			}
-		}
+		loadSharedZipTable();
 	}
 
 	private long subscriber(String zip, String street) {

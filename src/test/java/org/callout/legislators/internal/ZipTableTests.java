@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.callout.legislators.AnswerSource;
 import org.callout.legislators.Confidence;
 import org.callout.legislators.DistrictAnswer;
 import org.callout.legislators.DistrictCandidate;
-import org.callout.support.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ZIP table from the New York extract in ../shared/data (subclasses pick H2 or PostgreSQL). */
 abstract class ZipTableTests extends DirectorySupport {
 
-	/** Loaded once per database (loading replaces a chamber whole, so a test that loads its own file reloads it). */
 	@BeforeEach
 	void loadTheSharedExtract() throws IOException {
-		if (count("SELECT COUNT(*) FROM zip_districts WHERE chamber = 'upper'") == 2374
-				&& count("SELECT COUNT(*) FROM zip_districts WHERE chamber = 'lower'") == 2796) {
-			return;
-		}
-		for (String chamber : new String[] { "senate", "assembly" }) {
-			Path file = SharedData.file("ny-zcta-" + chamber + "-districts.txt");
-			zips.load(new ImportFile(file.toString(), Files.readAllBytes(file)), file.toString());
-		}
+		loadSharedZipTable();
 	}
 
 	@Test
