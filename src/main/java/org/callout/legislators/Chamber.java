@@ -1,5 +1,6 @@
 package org.callout.legislators;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -28,7 +29,7 @@ public enum Chamber {
 		if (code == null) {
 			return Optional.empty();
 		}
-		return switch (code.strip().toLowerCase(java.util.Locale.ROOT)) {
+		return switch (code.strip().toLowerCase(Locale.ROOT)) {
 			case "upper", "senate" -> Optional.of(UPPER);
 			case "lower", "assembly" -> Optional.of(LOWER);
 			default -> Optional.empty();

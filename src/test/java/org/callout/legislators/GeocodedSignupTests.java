@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,7 +67,7 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/geocoder/geographies/onelineaddress", GeocodedSignupTests::answer);
-			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+			server.setExecutor(Executors.newCachedThreadPool());
 			server.start();
 			return server;
 		}
@@ -75,7 +77,7 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 	}
 
 	private static void answer(HttpExchange exchange) throws IOException {
-		String query = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+		String query = URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
 		String street = query.substring(query.indexOf("address=") + 8, query.indexOf(','));
 		REQUESTS.computeIfAbsent(street, s -> new AtomicInteger()).incrementAndGet();
 		int status = 200;

@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -116,7 +117,7 @@ class LookupAfterRestartTests {
 		Subscribers subscribers = context.getBean(Subscribers.class);
 		Memberships memberships = context.getBean(Memberships.class);
 		long listId = context.getBean(SubscriberLists.class).joinable(null).orElseThrow().id();
-		return new TransactionTemplate(context.getBean(org.springframework.transaction.PlatformTransactionManager.class)).execute(tx -> {
+		return new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).execute(tx -> {
 			Subscriber subscriber = subscribers.findOrCreate(new NewSubscriber(EmailAddress.parse("restart@example.org"), "Ana",
 					"Pérez", "10004", "125 Broad Street", "en"));
 			String nonce = memberships.lockForSignup(subscriber.id(), listId).confirmationNonce();

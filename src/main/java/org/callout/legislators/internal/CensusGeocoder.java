@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -99,7 +100,7 @@ class CensusGeocoder implements DistrictFinder {
 		if (matches.isEmpty()) {
 			return Result.noAnswer("geocoder: no match for the address");
 		}
-		Map<String, JsonNode> layers = new java.util.HashMap<>();
+		Map<String, JsonNode> layers = new HashMap<>();
 		for (Map.Entry<String, JsonNode> layer : matches.get(0).path("geographies").properties()) {
 			Matcher matcher = LAYER.matcher(layer.getKey());
 			if (matcher.find()) {

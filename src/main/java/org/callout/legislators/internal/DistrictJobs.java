@@ -1,5 +1,7 @@
 package org.callout.legislators.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -88,7 +90,7 @@ class DistrictJobs {
 			.param("id", id).param("now", utc(clock.instant())).update();
 	}
 
-	private static Job map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Job map(ResultSet rs, int row) throws SQLException {
 		OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
 		return new Job(rs.getLong("id"), rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getInt("changed"),
 				rs.getInt("failed"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),

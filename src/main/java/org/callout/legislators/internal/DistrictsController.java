@@ -1,6 +1,7 @@
 package org.callout.legislators.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class DistrictsController {
 		DistrictsRequest body = request == null ? new DistrictsRequest(null, null) : request;
 		String senate = district(Chamber.UPPER, body.senateDistrict());
 		String assembly = district(Chamber.LOWER, body.assemblyDistrict());
-		List<FieldError> errors = new java.util.ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
 		if (body.senateDistrict() != null && senate == null) {
 			errors.add(new FieldError("senateDistrict", "Give a Senate district from 1 to 63."));
 		}

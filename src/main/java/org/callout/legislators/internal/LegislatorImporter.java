@@ -2,9 +2,9 @@ package org.callout.legislators.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -89,7 +89,7 @@ class LegislatorImporter {
 			}
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		ImportReport report = new ImportReport(source, format, mode.name().toLowerCase(java.util.Locale.ROOT), dryRun,
+		ImportReport report = new ImportReport(source, format, mode.name().toLowerCase(Locale.ROOT), dryRun,
 				records.size(), added, changed, retired, unchanged, parsed.errors(), millis);
 		log.info("Legislator import from {} ({}, {}{}): {} added, {} changed, {} retired, {} unchanged, {} errors, {} ms",
 				source, format, report.mode(), dryRun ? ", dry run" : "", added, changed, retired, unchanged,
@@ -111,7 +111,7 @@ class LegislatorImporter {
 				&& before.name().equals(record.name()) && Objects.equals(before.party(), record.party())
 				&& Objects.equals(before.capitolPhone(), record.capitolPhone())
 				&& before.districtPhones().equals(record.districtPhones()) && Objects.equals(before.email(), record.email())
-				&& (record.otherNames() == null || new ArrayList<>(before.otherNames()).equals(record.otherNames()));
+				&& (record.otherNames() == null || before.otherNames().equals(record.otherNames()));
 	}
 
 }

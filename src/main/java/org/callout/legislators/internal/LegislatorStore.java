@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.callout.legislators.Chamber;
 import org.callout.legislators.Legislator;
@@ -62,7 +66,7 @@ public class LegislatorStore {
 	 */
 	public List<Legislator> search(Chamber chamber, String district, String q, boolean currentOnly) {
 		StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE 1 = 1");
-		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		if (chamber != null) {
 			sql.append(" AND chamber = :chamber");
 			params.put("chamber", chamber.code());
@@ -73,7 +77,7 @@ public class LegislatorStore {
 		}
 		if (q != null) {
 			sql.append(" AND (LOWER(name) LIKE :q ESCAPE '\\' OR LOWER(other_names) LIKE :q ESCAPE '\\')");
-			params.put("q", "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("q", "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (currentOnly) {
 			sql.append(" AND is_current = TRUE");
@@ -144,7 +148,7 @@ public class LegislatorStore {
 	}
 
 	private static List<String> split(String joined, String separator) {
-		return joined == null ? List.of() : Arrays.asList(joined.split(java.util.regex.Pattern.quote(separator)));
+		return joined == null ? List.of() : Arrays.asList(joined.split(Pattern.quote(separator)));
 	}
 
 }

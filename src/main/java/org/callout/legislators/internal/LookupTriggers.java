@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * When districts are worked out: after a confirmation and after a ZIP or street change, each on its own
@@ -33,12 +34,14 @@ class LookupTriggers {
 		this.clock = clock;
 	}
 
-	@ApplicationModuleListener
+	// No transaction around the listener (NOT_SUPPORTED): the lookup may wait on the
+	// geocoder, and the updater opens a short one to store the answer.
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubscriptionConfirmed event) {
 		updater.refresh(event.subscriberId(), false);
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubscriberDetailsChanged event) {
 		updater.refresh(event.subscriberId(), false);
 	}

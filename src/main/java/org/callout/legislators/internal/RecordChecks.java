@@ -32,7 +32,7 @@ final class RecordChecks {
 		return Optional.of(matcher.group(1));
 	}
 
-	/** Blank becomes null; control characters are dropped; over-long text is an error (null with a reason). */
+	/** Trimmed, control characters (CR, LF, NUL...) become spaces, blank becomes null. */
 	static String text(String raw) {
 		if (raw == null) {
 			return null;

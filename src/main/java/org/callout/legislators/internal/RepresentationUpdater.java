@@ -19,12 +19,14 @@ import org.callout.subscribers.Subscriber;
 import org.callout.subscribers.Subscribers;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works out who represents a subscriber and stores it. An unchanged ZIP and street (same fingerprint) is not
  * looked up again unless forced; organizer-set districts win over any lookup; a failed geocoder leaves the
- * ZIP table's answer and a retry time that backs off after each failure.
+ * ZIP table's answer and a retry time that backs off after each failure. No transaction is open during the
+ * lookup itself: a slow geocoder must not hold database connections that signups need.
  */
 @Service
 public class RepresentationUpdater {
@@ -48,8 +50,11 @@ public class RepresentationUpdater {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	RepresentationUpdater(Subscribers subscribers, RepresentationStore store, OrganizerDistrictStore organizer,
-			DistrictLookup lookup, LegislatorsProperties properties, Clock clock) {
+			DistrictLookup lookup, LegislatorsProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.subscribers = subscribers;
 		this.store = store;
 		this.organizer = organizer;
@@ -58,7 +63,6 @@ public class RepresentationUpdater {
 		this.clock = clock;
 	}
 
-	@Transactional
 	public Outcome refresh(long subscriberId, boolean force) {
 		Optional<Subscriber> found = subscribers.byId(subscriberId);
 		if (found.isEmpty()) {
@@ -75,19 +79,23 @@ public class RepresentationUpdater {
 		Instant now = clock.instant();
 		Optional<OrganizerDistrictStore.Set> set = organizer.find(subscriberId);
 		if (set.isPresent()) {
-			store.save(subscriberId, organizerAnswer(set.get()), fingerprint, now, 0, null);
+			save(subscriberId, organizerAnswer(set.get()), fingerprint, now, 0, null);
 			return Outcome.LOOKED_UP;
 		}
 		if (zip == null) {
 			DistrictAnswer none = new DistrictAnswer(AnswerSource.ZIP, ChamberAnswer.none(Confidence.UNKNOWN),
 					ChamberAnswer.none(Confidence.UNKNOWN), "no valid ZIP code");
-			store.save(subscriberId, none, fingerprint, now, 0, null);
+			save(subscriberId, none, fingerprint, now, 0, null);
 			return Outcome.LOOKED_UP;
 		}
 		DistrictLookup.Outcome outcome = lookup.find(zip, street);
 		int attempts = outcome.retry() ? before.map(RepresentationStore.Row::attempts).orElse(0) + 1 : 0;
-		store.save(subscriberId, outcome.answer(), fingerprint, now, attempts, outcome.retry() ? now.plus(backoff(attempts)) : null);
+		save(subscriberId, outcome.answer(), fingerprint, now, attempts, outcome.retry() ? now.plus(backoff(attempts)) : null);
 		return Outcome.LOOKED_UP;
+	}
+
+	private void save(long subscriberId, DistrictAnswer answer, String fingerprint, Instant now, int attempts, Instant retryAt) {
+		transaction.executeWithoutResult(tx -> store.save(subscriberId, answer, fingerprint, now, attempts, retryAt));
 	}
 
 	/** Doubles from the first wait up to the longest. */

@@ -3,6 +3,7 @@ package org.callout.legislators.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class ZctaFile {
 	}
 
 	/** Land parts become shares of the ZIP area's land (its Census total, or the sum of its parts in New York). */
-	private static List<Pair> shares(java.util.Collection<Pair> pairs, Map<String, Double> zipLand, boolean withShares) {
+	private static List<Pair> shares(Collection<Pair> pairs, Map<String, Double> zipLand, boolean withShares) {
 		if (!withShares) {
 			return List.copyOf(pairs);
 		}
