@@ -147,4 +147,28 @@ class LegislatorsApiTests extends LegislatorFlowSupport {
 		}
 	}
 
+
+	@Test
+	void withLandSharesThePageAndTheApiGiveTheLargestShareAsTheBestGuessWithTheOthers() throws Exception {
+		Path census = Files.createTempFile("census-sldu", ".txt");
+		Files.writeString(census, "\uFEFFGEOID_SLDU2024_20|NAMELSAD_SLDU2024_20|GEOID_ZCTA5_20|AREALAND_ZCTA5_20|AREALAND_PART\n"
+				+ "36026|State Senate District 26|10004|1000|300\n36027|State Senate District 27|10004|1000|700\n");
+		try {
+			assertThat(adminSend("POST", "/api/v1/districts/zip-table/imports", "{\"source\":\"" + census + "\"}").statusCode()).isEqualTo(200);
+
+			JsonNode answer = adminJson("/api/v1/districts?zip=10004");
+			HttpResponse<String> page = get(base() + "/reps?zip=10004&lang=en");
+
+			assertThat(answer.get("senate").get("district").asString()).isEqualTo("27");
+			assertThat(answer.get("senate").get("candidates").get(0).get("landShare").asDouble()).isEqualTo(0.7);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("Most likely (70% of the ZIP code&#39;s land)", "Brian Kavanagh", "Or (30%", "Andrew Gounardes");
+		}
+		finally {
+			Path senate = SharedData.file("ny-zcta-senate-districts.txt");
+			assertThat(adminSend("POST", "/api/v1/districts/zip-table/imports", "{\"source\":\"" + senate + "\"}").statusCode()).isEqualTo(200);
+			Files.delete(census);
+		}
+	}
+
 }
