@@ -89,7 +89,7 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 				Thread.currentThread().interrupt();
 			}
 		}
-		if (street.contains("Broken") && !brokenIsFixed) {
+		if (street.contains("Broken") && !brokenIsFixed || street.contains("Down")) {
 			status = 500;
 		}
 		byte[] body = (status == 200 ? MATCH : "Internal Server Error").getBytes(StandardCharsets.UTF_8);
@@ -132,6 +132,16 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> districts(id).get("source").asString().equals("geocoder"));
 		assertThat(REQUESTS.get("1 Broken Street").get()).isEqualTo(asked + 1);
 		assertThat(count("SELECT COUNT(*) FROM representations WHERE retry_at IS NOT NULL AND subscriber_id = " + id)).isZero();
+	}
+
+
+	@Test
+	void thePublicPageSaysWhenTheGeocoderIsDownAndAnswersFromTheZipCode() throws Exception {
+		var page = get(base() + "/reps?lang=en&zip=10004&address=9+Down+Street");
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("We could not check your street address just now", "Andrew Gounardes", "Brian Kavanagh");
+		assertThat(REQUESTS.get("9 Down Street").get()).isEqualTo(1);
 	}
 
 }

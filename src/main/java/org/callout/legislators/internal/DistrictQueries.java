@@ -14,8 +14,13 @@ import org.springframework.stereotype.Service;
 @Service
 class DistrictQueries {
 
-	/** An answer with the current holders of its districts, where the districts are known. */
-	record Found(DistrictAnswer answer, Optional<Legislator> senator, Optional<Legislator> assemblyMember) {
+	/**
+	 * An answer with the current holders of its districts, where the districts are known.
+	 *
+	 * @param geocoderFailed whether the geocoder failed (down, slow, over its rate) rather than finding no match
+	 */
+	record Found(DistrictAnswer answer, Optional<Legislator> senator, Optional<Legislator> assemblyMember,
+			boolean geocoderFailed) {
 	}
 
 	private final DistrictLookup lookup;
@@ -28,8 +33,9 @@ class DistrictQueries {
 	}
 
 	Found find(LookupInput input) {
-		DistrictAnswer answer = lookup.find(input.zip(), input.street()).answer();
-		return new Found(answer, holder(Chamber.UPPER, answer.senate()), holder(Chamber.LOWER, answer.assembly()));
+		DistrictLookup.Outcome outcome = lookup.find(input.zip(), input.street());
+		DistrictAnswer answer = outcome.answer();
+		return new Found(answer, holder(Chamber.UPPER, answer.senate()), holder(Chamber.LOWER, answer.assembly()), outcome.retry());
 	}
 
 	Optional<Legislator> holder(Chamber chamber, ChamberAnswer answer) {

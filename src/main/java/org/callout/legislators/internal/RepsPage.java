@@ -66,7 +66,8 @@ class RepsPage {
 		String sure = switch (confidence) {
 			case EXACT -> found.answer().source() == AnswerSource.GEOCODER ? "reps.sure.exact.geocoder" : "reps.sure.exact.zip";
 			case AMBIGUOUS -> input.street() == null ? "reps.sure.ambiguous"
-					: found.answer().note() != null ? "reps.sure.ambiguous.geocoderDown" : "reps.sure.ambiguous.noAddresses";
+					: found.geocoderFailed() ? "reps.sure.ambiguous.geocoderDown"
+					: found.answer().note() != null ? "reps.sure.ambiguous.noMatch" : "reps.sure.ambiguous.noAddresses";
 			case UNKNOWN -> "reps.sure.unknown";
 			case OUTSIDE_NY -> "reps.sure.outside-ny";
 		};
