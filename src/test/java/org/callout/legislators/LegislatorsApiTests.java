@@ -107,6 +107,9 @@ class LegislatorsApiTests extends LegislatorFlowSupport {
 		assertThat(report.get("records").asInt()).isEqualTo(213);
 		assertThat(report.get("added").asInt()).isZero();
 		assertThat(report.get("retired").asInt()).isZero();
+		// The same 213 people in the other format (the bundle is YAML): nothing would change.
+		assertThat(report.get("changed").asInt()).isZero();
+		assertThat(report.get("unchanged").asInt()).isEqualTo(213);
 		assertThat(failed.statusCode()).as(failed.body()).isEqualTo(422);
 		assertThat(failed.body()).contains("could not download");
 		assertThat(badFormat.statusCode()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package org.callout.legislators.internal;
 
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -32,12 +33,15 @@ final class RecordChecks {
 		return Optional.of(matcher.group(1));
 	}
 
-	/** Trimmed, control characters (CR, LF, NUL...) become spaces, blank becomes null. */
+	/**
+	 * Trimmed, NFC-normalized (the OpenStates YAML writes some accents decomposed, its CSV composed: one person
+	 * must compare equal in both), control characters (CR, LF, NUL...) become spaces, blank becomes null.
+	 */
 	static String text(String raw) {
 		if (raw == null) {
 			return null;
 		}
-		String cleaned = raw.replaceAll("\\p{Cc}+", " ").strip();
+		String cleaned = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\p{Cc}+", " ").strip();
 		return cleaned.isEmpty() ? null : cleaned;
 	}
 
