@@ -32,9 +32,22 @@ class LanguageFilesTests {
 	}
 
 	@Test
+	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
+		Set<String> english = keys(RESOURCES.resolve("i18n/legislators.properties"));
+		Set<String> spanish = keys(RESOURCES.resolve("i18n/legislators_es.properties"));
+
+		assertThat(english).isNotEmpty();
+		assertThat(spanish).as("keys missing in Spanish").containsAll(english);
+		assertThat(english).as("keys missing in English").containsAll(spanish);
+	}
+
+	@Test
 	void everyMessageKeyATemplateNamesExistsInEveryLanguage() throws IOException {
+		// Templates read one message source made of the shared bundle and the modules' own (i18n/*).
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
+		english.addAll(keys(RESOURCES.resolve("i18n/legislators.properties")));
+		spanish.addAll(keys(RESOURCES.resolve("i18n/legislators_es.properties")));
 		Set<String> used = new TreeSet<>();
 		Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
@@ -46,7 +59,7 @@ class LanguageFilesTests {
 			}
 		}
 
-		assertThat(used).contains("join.headline", "confirm.button", "error.title");
+		assertThat(used).contains("join.headline", "confirm.button", "error.title", "reps.title");
 		assertThat(english).as("keys templates use, in English").containsAll(used);
 		assertThat(spanish).as("keys templates use, in Spanish").containsAll(used);
 	}
