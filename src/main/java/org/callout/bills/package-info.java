@@ -3,5 +3,5 @@
  * where the bill sits (who must act next), and the Open Legislation poller. Publishes
  * {@link org.callout.bills.BillStatusChanged}, exactly once per real change.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Bills", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Bills", allowedDependencies = { "platform", "legislators" })
 package org.callout.bills;

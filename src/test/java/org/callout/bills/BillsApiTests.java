@@ -167,14 +167,18 @@ class BillsApiTests extends SignupFlowSupport {
 		String senate = "S" + serial();
 		long id = newBill(senate, null);
 
+		long salazar = senator("18");
+		long ramos = senator("13");
+
 		HttpResponse<String> updated = put(id, Map.of("summary", Map.of("en", "One line."), "sponsors",
-				List.of(Map.of("print", senate, "sponsor", 18, "coSponsors", List.of(5, 7)))));
+				List.of(Map.of("print", senate, "sponsor", salazar, "coSponsors", List.of(ramos)))));
 
 		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 		JsonNode sponsors = json.readTree(updated.body()).get("prints").get(0).get("sponsors");
-		assertThat(sponsors.valueStream().map(s -> s.get("role").asString() + ":" + s.get("legislatorId").asLong()))
-			.containsExactly("SPONSOR:18", "COSPONSOR:5", "COSPONSOR:7");
-		assertThat(fields(put(id, Map.of("sponsors", List.of(Map.of("print", "A1", "sponsor", 1)))))).containsExactly("sponsors.print");
+		assertThat(sponsors.valueStream().map(s -> s.get("role").asString() + ":" + s.get("legislatorId").asLong() + ":" + s.get("name").asString()))
+			.containsExactly("SPONSOR:" + salazar + ":Julia Salazar", "COSPONSOR:" + ramos + ":Jessica Ramos");
+		assertThat(fields(put(id, Map.of("sponsors", List.of(Map.of("print", "A1", "sponsor", salazar)))))).containsExactly("sponsors.print");
+		assertThat(fields(put(id, Map.of("sponsors", List.of(Map.of("print", senate, "sponsor", 987_654)))))).containsExactly("sponsors");
 	}
 
 	@Test
@@ -189,6 +193,11 @@ class BillsApiTests extends SignupFlowSupport {
 
 	private static synchronized int serial() {
 		return next++;
+	}
+
+	private long senator(String district) throws Exception {
+		JsonNode found = json.readTree(admin("/api/v1/legislators?chamber=upper&district=" + district).body());
+		return found.valueStream().filter(l -> l.get("current").asBoolean()).findFirst().orElseThrow().get("id").asLong();
 	}
 
 	private long newBill(String printNo, String sameAs) throws Exception {

@@ -5,8 +5,11 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.callout.bills.TrackedBill;
+import org.callout.legislators.Legislator;
+import org.callout.legislators.Legislators;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 
@@ -26,12 +29,15 @@ class BillRegistry {
 
 	private final BillViews views;
 
+	private final Legislators legislators;
+
 	private final Clock clock;
 
-	BillRegistry(BillStore bills, SponsorStore sponsors, BillViews views, Clock clock) {
+	BillRegistry(BillStore bills, SponsorStore sponsors, BillViews views, Legislators legislators, Clock clock) {
 		this.bills = bills;
 		this.sponsors = sponsors;
 		this.views = views;
+		this.legislators = legislators;
 		this.clock = clock;
 	}
 
@@ -98,13 +104,10 @@ class BillRegistry {
 			}
 			List<TrackedBill.Sponsor> sponsors = new ArrayList<>();
 			if (list.sponsor() != null) {
-				sponsors.add(new TrackedBill.Sponsor("SPONSOR", list.sponsor(), null, null));
+				sponsors.add(sponsor("SPONSOR", list.sponsor(), errors));
 			}
 			(list.coSponsors() == null ? List.<Long>of() : list.coSponsors())
-				.forEach(c -> sponsors.add(new TrackedBill.Sponsor("COSPONSOR", c, null, null)));
-			if (sponsors.stream().anyMatch(s -> s.legislatorId() == null || s.legislatorId() <= 0)) {
-				errors.add(new FieldError("sponsors", "Sponsors are legislator ids from GET /api/v1/legislators."));
-			}
+				.forEach(c -> sponsors.add(sponsor("COSPONSOR", c, errors)));
 			sponsorChanges.add(() -> this.sponsors.replace(print.id(), sponsors));
 		}
 		if (!errors.isEmpty()) {
@@ -113,6 +116,15 @@ class BillRegistry {
 		bills.updateBill(id, checked.title(), checked.summaries(), checked.url());
 		sponsorChanges.forEach(Runnable::run);
 		return views.find(id).orElseThrow();
+	}
+
+	private TrackedBill.Sponsor sponsor(String role, Long legislatorId, List<FieldError> errors) {
+		Optional<Legislator> legislator = legislatorId == null ? Optional.empty() : legislators.byId(legislatorId);
+		if (legislator.isEmpty()) {
+			errors.add(new FieldError("sponsors", "Sponsors are legislator ids from GET /api/v1/legislators; "
+					+ legislatorId + " is none."));
+		}
+		return new TrackedBill.Sponsor(role, legislatorId, null, legislator.map(Legislator::name).orElse(null));
 	}
 
 	private Integer session(Integer session, List<FieldError> errors) {

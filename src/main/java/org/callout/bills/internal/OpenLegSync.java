@@ -27,10 +27,13 @@ class OpenLegSync {
 
 	private final StatusRecorder recorder;
 
-	OpenLegSync(BillStore bills, SponsorStore sponsors, StatusRecorder recorder) {
+	private final SponsorMatcher matcher;
+
+	OpenLegSync(BillStore bills, SponsorStore sponsors, StatusRecorder recorder, SponsorMatcher matcher) {
 		this.bills = bills;
 		this.sponsors = sponsors;
 		this.recorder = recorder;
+		this.matcher = matcher;
 	}
 
 	@Transactional
@@ -50,10 +53,15 @@ class OpenLegSync {
 		List<TrackedBill.Sponsor> known = sponsors.ofPrint(print.id());
 		sponsors.replace(print.id(), bill.sponsors()
 			.stream()
-			.map(m -> new TrackedBill.Sponsor(m.role(), legislatorOf(m, known), m.memberId(), m.fullName()))
+			.map(m -> new TrackedBill.Sponsor(m.role(), matched(m, known, print), m.memberId(), m.fullName()))
 			.toList());
 		addSameAs(print, bill.sameAs());
 		return outcome.result();
+	}
+
+	private Long matched(OpenLegBill.Member member, List<TrackedBill.Sponsor> known, BillStore.PrintRow print) {
+		Long before = legislatorOf(member, known);
+		return before != null ? before : matcher.match(member, print.chamber(), print.session());
 	}
 
 	/** The directory id this member was given before (matched, or set by an organizer), kept across polls. */

@@ -23,6 +23,7 @@ import org.callout.bills.BillStatus;
 import org.callout.bills.BillStatusChanged;
 import org.callout.bills.TrackedBill;
 import org.callout.bills.internal.openleg.OpenLegException;
+import org.callout.legislators.Legislators;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,9 @@ class OpenLegPollerTests {
 	SessionEnds sessionEnds;
 
 	@Autowired
+	Legislators legislators;
+
+	@Autowired
 	MeterRegistry meters;
 
 	@AfterAll
@@ -118,6 +122,15 @@ class OpenLegPollerTests {
 		assertThat(bill.title()).isEqualTo("Enacts the New York for All Act");
 		assertThat(bill.prints().getFirst().sponsors()).extracting(TrackedBill.Sponsor::name).containsExactly("Julia Salazar", "Jessica Ramos");
 		assertThat(bill.prints().get(1).sponsors().getFirst().name()).isEqualTo("Karines Reyes");
+		// Matched to the directory by name: the Act's champions are the senator for district 18 and the
+		// assembly member for district 87.
+		assertThat(legislators.byId(bill.prints().getFirst().sponsors().getFirst().legislatorId())).hasValueSatisfying(l -> {
+			assertThat(l.district()).isEqualTo("18");
+			assertThat(l.chamber()).isEqualTo(org.callout.legislators.Chamber.UPPER);
+		});
+		assertThat(legislators.byId(bill.prints().get(1).sponsors().getFirst().legislatorId()))
+			.hasValueSatisfying(l -> assertThat(l.district()).isEqualTo("87"));
+		assertThat(bill.prints().getFirst().sponsors().get(1).legislatorId()).isNotNull();
 		assertThat(history.ofBill(id)).extracting(HistoryStore.Entry::kind)
 			.containsExactly(HistoryStore.Kind.INITIAL, HistoryStore.Kind.INITIAL, HistoryStore.Kind.STATUS, HistoryStore.Kind.AMENDED);
 		assertThat(awaitEvents(id, 1)).singleElement().satisfies(e -> {
