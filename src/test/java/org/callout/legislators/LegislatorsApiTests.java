@@ -92,6 +92,40 @@ class LegislatorsApiTests extends LegislatorFlowSupport {
 	}
 
 	@Test
+	void anImportCannotReadAFileOutsideTheImportDirectoriesNorEchoWhatItHolds() throws Exception {
+		for (String source : new String[] { "/proc/self/environ", "/etc/passwd", "../shared/data/../../../../etc/hostname" }) {
+			HttpResponse<String> refused = adminSend("POST", "/api/v1/legislators/imports",
+					"{\"source\":\"" + source + "\",\"format\":\"csv\",\"mode\":\"partial\"}");
+
+			assertThat(refused.statusCode()).as(source).isBetween(400, 499);
+			assertThat(refused.body()).as(source).doesNotContain("PATH=", "root:", "CALLOUT_");
+		}
+	}
+
+	@Test
+	void anImportUrlWithAUserPartPlainHttpElsewhereOrARedirectIsRefused() throws Exception {
+		for (String source : new String[] { "http://localhost:@169.254.169.254/latest/meta-data", "http://169.254.169.254/x.csv",
+				"https://user:secret@example.org/x.csv", "file:///etc/passwd", "ftp://example.org/x.csv" }) {
+			HttpResponse<String> refused = adminSend("POST", "/api/v1/legislators/imports",
+					"{\"source\":\"" + source + "\",\"format\":\"csv\",\"mode\":\"partial\"}");
+
+			assertThat(refused.statusCode()).as(source).isBetween(400, 499);
+			assertThat(refused.body()).as(source).contains("https");
+		}
+		try (LocalHttp redirecting = new LocalHttp(exchange -> {
+			exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data");
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		})) {
+			HttpResponse<String> redirected = adminSend("POST", "/api/v1/legislators/imports",
+					"{\"source\":\"" + redirecting.url() + "/people.csv\",\"format\":\"csv\",\"mode\":\"partial\"}");
+
+			assertThat(redirected.statusCode()).isBetween(400, 499);
+			assertThat(redirected.body()).contains("HTTP 302");
+		}
+	}
+
+	@Test
 	void anImportThroughTheApiAnswersItsReportAndAFailedUrlLeavesTheDirectoryUntouched() throws Exception {
 		Path csv = SharedData.file("ny-legislators.csv");
 

@@ -25,6 +25,9 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 		try {
 			Path dataDir = TempDirectories.create("callout-test-");
 			properties.put("callout.data-dir", dataDir.toString());
+			// Tests import the shared reference data and their own temporary copies of it.
+			properties.put("callout.legislators.import-dirs", System.getProperty("java.io.tmpdir") + ","
+					+ Path.of("..", "shared", "data").toAbsolutePath().normalize());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ class ImportSources {
 		this.properties = properties;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.downloadTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			// A redirect could lead anywhere, an internal address included: the organizer names the final URL.
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 	}
 
@@ -49,25 +51,58 @@ class ImportSources {
 		}
 		String trimmed = source.strip();
 		boolean yaml = "yaml".equals(yamlOrCsv);
-		if (trimmed.regionMatches(true, 0, "https://", 0, 8) || loopbackHttp(trimmed)) {
-			return download(trimmed, yaml);
-		}
 		if (trimmed.contains("://")) {
-			throw new ImportRefusedException("only https URLs (or a path on this server) can be imported: " + trimmed);
+			return download(checkedUrl(trimmed), yaml);
 		}
-		return new Fetched(read(Path.of(trimmed), yaml), null);
+		return new Fetched(read(allowedPath(trimmed), yaml), null);
 	}
 
-	/** Plain http only to this machine: a local mirror, or a test's server. */
-	private static boolean loopbackHttp(String source) {
-		String lower = source.toLowerCase(Locale.ROOT);
-		return lower.startsWith("http://127.0.0.1:") || lower.startsWith("http://localhost:") || lower.startsWith("http://[::1]:");
+	/** https to anywhere, plain http only to this machine (a local mirror, a test's server); never a user part. */
+	private static URI checkedUrl(String source) {
+		URI uri;
+		try {
+			uri = URI.create(source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ImportRefusedException("not a URL: " + source);
+		}
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+		boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]") || host.equals("::1");
+		if (uri.getRawUserInfo() != null || host.isEmpty() || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
+			throw new ImportRefusedException("only https URLs (plain http to this machine) without a user part can be "
+					+ "imported, or a file in callout.legislators.import-dirs");
+		}
+		return uri;
 	}
 
-	private Fetched download(String url, boolean yaml) {
+	/** A file or directory inside one of the configured import directories, links resolved. */
+	private Path allowedPath(String source) {
+		Path real;
+		try {
+			real = Path.of(source).toRealPath();
+		}
+		catch (IOException | InvalidPathException ex) {
+			throw new ImportRefusedException("cannot read " + source + ": no such file, or not readable");
+		}
+		for (Path dir : properties.importDirs()) {
+			try {
+				if (real.startsWith(dir.toRealPath())) {
+					return real;
+				}
+			}
+			catch (IOException ex) {
+				// A configured directory that does not exist (yet) allows nothing.
+			}
+		}
+		throw new ImportRefusedException("files are imported only from callout.legislators.import-dirs "
+				+ properties.importDirs() + "; " + source + " is not in one");
+	}
+
+	private Fetched download(URI url, boolean yaml) {
 		HttpResponse<InputStream> response;
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.downloadTimeout()).GET().build();
+			HttpRequest request = HttpRequest.newBuilder(url).timeout(properties.downloadTimeout()).GET().build();
 			response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		}
 		catch (IllegalArgumentException ex) {
@@ -84,9 +119,10 @@ class ImportSources {
 			if (response.statusCode() != 200) {
 				throw new ImportRefusedException("could not download " + url + ": HTTP " + response.statusCode());
 			}
-			byte[] bytes = capped(body, url);
+			byte[] bytes = capped(body, url.toString());
 			String version = response.headers().firstValue("Last-Modified").orElse(null);
-			return new Fetched(yaml && isZip(bytes) ? unzip(bytes, url) : List.of(new ImportFile(url, bytes)), version);
+			return new Fetched(yaml && isZip(bytes) ? unzip(bytes, url.toString()) : List.of(new ImportFile(url.toString(), bytes)),
+					version);
 		}
 		catch (IOException ex) {
 			throw new ImportRefusedException("could not download " + url + ": " + ex, ex);

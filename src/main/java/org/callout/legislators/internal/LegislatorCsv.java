@@ -101,8 +101,7 @@ final class LegislatorCsv {
 				.ifPresent(name -> positions.put(field, byName.get(name))));
 			List<String> missing = REQUIRED.stream().filter(f -> !positions.containsKey(f)).map(f -> NAMES.get(f).getFirst()).toList();
 			if (!missing.isEmpty()) {
-				throw new ImportRefusedException("missing required column(s): " + String.join(", ", missing)
-						+ " (found: " + String.join(", ", header) + ")");
+				throw new ImportRefusedException("missing required column(s): " + String.join(", ", missing));
 			}
 		}
 

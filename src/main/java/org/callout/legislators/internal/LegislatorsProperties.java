@@ -1,6 +1,8 @@
 package org.callout.legislators.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -12,17 +14,20 @@ import org.springframework.util.unit.DataSize;
  * @param maxImportSize an import file (or zip) larger than this is refused whole
  * @param downloadTimeout how long fetching an https import source may take
  * @param retryInterval how often failed geocoder lookups are checked for a retry
+ * @param importDirs the only directories an import may name a file in: an organizer token must not become a
+ * way to read any file the server can (its environment holds the secrets)
  * @param geocoder the address geocoder
  */
 @ConfigurationProperties("callout.legislators")
 public record LegislatorsProperties(Boolean importOnFirstStart, DataSize maxImportSize, Duration downloadTimeout,
-		Duration retryInterval, Geocoder geocoder) {
+		Duration retryInterval, List<Path> importDirs, Geocoder geocoder) {
 
 	public LegislatorsProperties {
 		importOnFirstStart = importOnFirstStart == null ? Boolean.TRUE : importOnFirstStart;
 		maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(50) : maxImportSize;
 		downloadTimeout = downloadTimeout == null ? Duration.ofSeconds(60) : downloadTimeout;
 		retryInterval = retryInterval == null ? Duration.ofMinutes(5) : retryInterval;
+		importDirs = importDirs == null ? List.of() : List.copyOf(importDirs);
 		geocoder = geocoder == null ? new Geocoder(false, null, null, null, 0, null, null) : geocoder;
 	}
 

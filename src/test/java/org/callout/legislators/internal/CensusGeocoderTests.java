@@ -77,7 +77,7 @@ class CensusGeocoderTests {
 	private CensusGeocoder geocoder(double perSecond) {
 		var settings = new LegislatorsProperties.Geocoder(true, "http://127.0.0.1:" + server.getAddress().getPort(),
 				Duration.ofSeconds(2), Duration.ofMillis(500), perSecond, null, null);
-		return new CensusGeocoder(new LegislatorsProperties(false, null, null, null, settings), JsonMapper.builder().build());
+		return new CensusGeocoder(new LegislatorsProperties(false, null, null, null, null, settings), JsonMapper.builder().build());
 	}
 
 	@Test
@@ -180,7 +180,7 @@ class CensusGeocoderTests {
 		body = MATCH.formatted(2024, 2024);
 
 		assertThat(geocoder(100).find("10004", null).answer()).isNull();
-		var off = new LegislatorsProperties(false, null, null, null, null);
+		var off = new LegislatorsProperties(false, null, null, null, null, null);
 		assertThat(new CensusGeocoder(off, JsonMapper.builder().build()).find("10004", "125 Broad Street").answer()).isNull();
 		assertThat(queries).isEmpty();
 	}
