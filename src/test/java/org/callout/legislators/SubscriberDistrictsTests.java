@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.callout.legislators.internal.RepresentationUpdater;
@@ -32,6 +34,23 @@ class SubscriberDistrictsTests extends LegislatorFlowSupport {
 		assertThat(districts.get("assembly").get("district").asString()).isEqualTo("109");
 		assertThat(districts.get("senate").get("legislator").get("chamber").asString()).isEqualTo("upper");
 		assertThat(districts.get("lookedUpAt").isNull()).isFalse();
+	}
+
+	@Test
+	void anUnconfirmedSignupWhoseZipAStrangerChangesIsNotLookedUp() throws Exception {
+		String address = unique("pending");
+		String first = signupJson(address, "en", null);
+		assertThat(postJson("/api/v1/signups", first, Map.of()).statusCode()).isEqualTo(202);
+		long id = subscriberId(address);
+		clock.advance(Duration.ofDays(2)); // Past the resend interval: the second signup refreshes the details.
+		Map<String, Object> again = new HashMap<>(json.readValue(first, Map.class));
+		again.put("zip", "12207");
+
+		assertThat(postJson("/api/v1/signups", json.writeValueAsString(again), Map.of()).statusCode()).isEqualTo(202);
+
+		Awaitility.await().until(() -> confirmedEvents.detailsChanged().stream().anyMatch(e -> e.subscriberId() == id));
+		Awaitility.await("no lookup").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+			.until(() -> admin("/api/v1/subscribers/" + id + "/districts").statusCode() == 404);
 	}
 
 	@Test

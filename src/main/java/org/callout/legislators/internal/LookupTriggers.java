@@ -2,6 +2,9 @@ package org.callout.legislators.internal;
 
 import java.time.Clock;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.callout.subscribers.MembershipStatus;
+import org.callout.subscribers.Memberships;
 import org.callout.subscribers.SubscriberDetailsChanged;
 import org.callout.subscribers.SubscriptionConfirmed;
 import org.slf4j.Logger;
@@ -26,11 +29,14 @@ class LookupTriggers {
 
 	private final RepresentationStore store;
 
+	private final Memberships memberships;
+
 	private final Clock clock;
 
-	LookupTriggers(RepresentationUpdater updater, RepresentationStore store, Clock clock) {
+	LookupTriggers(RepresentationUpdater updater, RepresentationStore store, Memberships memberships, Clock clock) {
 		this.updater = updater;
 		this.store = store;
+		this.memberships = memberships;
 		this.clock = clock;
 	}
 
@@ -41,12 +47,20 @@ class LookupTriggers {
 		updater.refresh(event.subscriberId(), false);
 	}
 
+	/**
+	 * Only for someone confirmed (or looked up before): a stranger's signup may change an unconfirmed person's
+	 * ZIP, and that must not reach the geocoder from a public form.
+	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SubscriberDetailsChanged event) {
-		updater.refresh(event.subscriberId(), false);
+		boolean confirmed = memberships.of(event.subscriberId()).stream().anyMatch(m -> m.status() == MembershipStatus.CONFIRMED);
+		if (confirmed || store.find(event.subscriberId()).isPresent()) {
+			updater.refresh(event.subscriberId(), false);
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${callout.legislators.retry-interval:5m}", initialDelayString = "${callout.legislators.retry-interval:5m}")
+	@SchedulerLock(name = "legislators-lookup-retries", lockAtMostFor = "PT30M")
 	void retryFailedLookups() {
 		var due = store.dueForRetry(clock.instant(), 100);
 		for (long subscriberId : due) {
