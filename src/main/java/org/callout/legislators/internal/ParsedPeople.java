@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a parser made of an import: the good records (one per id) and a reason for each bad one. */
 final class ParsedPeople {
@@ -14,6 +15,12 @@ final class ParsedPeople {
 
 	/** Keeps the first record of an id; a later one with the same id is reported, not imported. */
 	void add(PersonRecord record) {
+		Optional<String> overlong = RecordChecks.overlong(record);
+		if (overlong.isPresent()) {
+			// Reported here: the database would refuse the row and, with it, the whole import.
+			errors.add(new RecordError(record.where(), record.openstatesId(), overlong.get() + " is too long; this record is skipped"));
+			return;
+		}
 		PersonRecord first = records.putIfAbsent(record.openstatesId(), record);
 		if (first != null) {
 			errors.add(new RecordError(record.where(), record.openstatesId(),

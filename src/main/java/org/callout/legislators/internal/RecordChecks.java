@@ -49,6 +49,30 @@ final class RecordChecks {
 		return text != null && text.length() > MAX_TEXT;
 	}
 
+	/** The first field longer than its column (V20), if any. */
+	static Optional<String> overlong(PersonRecord record) {
+		if (longer(record.party(), 200)) {
+			return Optional.of("party");
+		}
+		if (longer(record.capitolPhone(), 40)) {
+			return Optional.of("capitol phone");
+		}
+		if (longer(String.join("; ", record.districtPhones()), 1000)) {
+			return Optional.of("district phones");
+		}
+		if (longer(record.email(), 320)) {
+			return Optional.of("email");
+		}
+		if (record.otherNames() != null && longer(String.join("\n", record.otherNames()), 4000)) {
+			return Optional.of("other names");
+		}
+		return Optional.empty();
+	}
+
+	private static boolean longer(String text, int max) {
+		return text != null && text.length() > max;
+	}
+
 	static boolean validId(String id) {
 		return id != null && id.length() <= 100 && id.matches("[A-Za-z0-9:/._-]+");
 	}

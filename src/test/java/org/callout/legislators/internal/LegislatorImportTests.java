@@ -147,6 +147,21 @@ abstract class LegislatorImportTests extends DirectorySupport {
 	}
 
 	@Test
+	void aFieldTooLongForItsColumnIsOneBadRecordNotAFailedImport() throws IOException {
+		List<String> lines = Files.readAllLines(Path.of(csv()));
+		Path bad = temp.resolve("long-phone.csv");
+		Files.write(bad, List.of(lines.getFirst(), lines.get(1).replace("518-455-3121", "5".repeat(41)), lines.get(2),
+				lines.get(3).replaceFirst("@nysenate.gov", "@" + "x".repeat(320) + ".nysenate.gov")));
+
+		ImportReport report = importFull(bad.toString(), "csv");
+
+		assertThat(report.added()).isEqualTo(1);
+		assertThat(report.errors()).extracting(RecordError::where).containsExactly(bad + ":2", bad + ":4");
+		assertThat(report.errors()).extracting(RecordError::reason).containsExactly(
+				"capitol phone is too long; this record is skipped", "email is too long; this record is skipped");
+	}
+
+	@Test
 	void aBadRecordInAFullImportDoesNotRetireThePersonItNames() throws IOException {
 		importFull(csv(), "csv");
 		Path bad = temp.resolve("bad-district.csv");
