@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -42,6 +43,10 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 
 	static final CountDownLatch RELEASE_SLOW = new CountDownLatch(1);
 
+	static final CountDownLatch RELEASE_STALLED = new CountDownLatch(1);
+
+	static final AtomicInteger STALLED_ANSWERED = new AtomicInteger();
+
 	static volatile boolean brokenIsFixed;
 
 	static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
@@ -60,6 +65,7 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 	@AfterAll
 	static void stop() {
 		RELEASE_SLOW.countDown();
+		RELEASE_STALLED.countDown();
 		GEOCODER.stop(0);
 	}
 
@@ -89,6 +95,14 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 				Thread.currentThread().interrupt();
 			}
 		}
+		if (street.contains("Stall")) {
+			try {
+				RELEASE_STALLED.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (street.contains("Broken") && !brokenIsFixed || street.contains("Down")) {
 			status = 500;
 		}
@@ -97,6 +111,25 @@ class GeocodedSignupTests extends LegislatorFlowSupport {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+		if (street.contains("Stall")) {
+			STALLED_ANSWERED.incrementAndGet();
+		}
+	}
+
+	@Test
+	void districtsAnOrganizerSetsWhileASlowLookupIsUnderWayAreNotOverwrittenByIt() throws Exception {
+		long id = signUpAndConfirm(unique("stall"), "10004", "7 Stall Street");
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> REQUESTS.containsKey("7 Stall Street"));
+
+		HttpResponse<String> set = adminSend("PUT", "/api/v1/subscribers/" + id + "/districts",
+				"{\"senateDistrict\":\"5\",\"assemblyDistrict\":\"70\"}");
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+		RELEASE_STALLED.countDown();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> STALLED_ANSWERED.get() == 1);
+
+		Awaitility.await("organizer districts kept").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+			.until(() -> "organizer".equals(districts(id).get("source").asString()));
+		assertThat(districts(id).get("senate").get("district").asString()).isEqualTo("5");
 	}
 
 	@Test

@@ -90,8 +90,21 @@ public class RepresentationUpdater {
 		}
 		DistrictLookup.Outcome outcome = lookup.find(zip, street);
 		int attempts = outcome.retry() ? before.map(RepresentationStore.Row::attempts).orElse(0) + 1 : 0;
-		save(subscriberId, outcome.answer(), fingerprint, now, attempts, outcome.retry() ? now.plus(backoff(attempts)) : null);
-		return Outcome.LOOKED_UP;
+		Instant retryAt = outcome.retry() ? now.plus(backoff(attempts)) : null;
+		boolean saved = Boolean.TRUE.equals(transaction.execute(tx -> {
+			// The lookup took a while with no lock held: store its answer only if it is still the answer to the
+			// subscriber's ZIP and street (a correction meanwhile starts a lookup of its own) and no organizer has
+			// set the districts since (theirs always win).
+			boolean current = subscribers.byId(subscriberId)
+				.map(s -> fingerprint(Zips.five(s.zip()).orElse(null), TypedText.clean(s.streetAddress())).equals(fingerprint))
+				.orElse(false);
+			if (!current || organizer.find(subscriberId).isPresent()) {
+				return false;
+			}
+			store.save(subscriberId, outcome.answer(), fingerprint, now, attempts, retryAt);
+			return true;
+		}));
+		return saved ? Outcome.LOOKED_UP : Outcome.UNCHANGED;
 	}
 
 	private void save(long subscriberId, DistrictAnswer answer, String fingerprint, Instant now, int attempts, Instant retryAt) {
