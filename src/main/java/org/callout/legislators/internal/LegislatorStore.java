@@ -90,9 +90,13 @@ public class LegislatorStore {
 		return jdbc.sql(COLUMNS + " WHERE id = :id").param("id", id).query(LegislatorStore::map).optional();
 	}
 
-	/** The current holder of a seat (the first by id, should an import ever leave two). */
+	/**
+	 * The current holder of a seat. A partial import of a new holder leaves the old one current too (a partial
+	 * import retires nobody): the most recently imported is then the one who holds it.
+	 */
 	public Optional<Legislator> current(Chamber chamber, String district) {
-		return jdbc.sql(COLUMNS + " WHERE chamber = :chamber AND district = :district AND is_current = TRUE ORDER BY id")
+		return jdbc.sql(COLUMNS + " WHERE chamber = :chamber AND district = :district AND is_current = TRUE"
+				+ " ORDER BY imported_at DESC, id DESC")
 			.param("chamber", chamber.code())
 			.param("district", district)
 			.query(LegislatorStore::map)
