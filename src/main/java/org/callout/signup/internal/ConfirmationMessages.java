@@ -101,7 +101,7 @@ class ConfirmationMessages {
 		// No name in the greeting or the To line: whatever a stranger types there would otherwise be mailed,
 		// in the organization's name, to an inbox of their choosing.
 		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), null, email.subject(), email.text(),
-				email.html(), Map.of("Auto-Submitted", "auto-generated"))));
+				email.html(), Map.of("Auto-Submitted", "auto-generated"), composer.newMessageId(), composer.returnPath())));
 		log.info("Confirmation email for list '{}' sent to {}", list.slug(), subscriber.email());
 	}
 

@@ -1,0 +1,169 @@
+package org.callout.mail.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.callout.mail.MailProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At most {@code pool-size} SMTP connections open at once, in use and idle together: a relay limits
+ * concurrent connections per client, and more senders than that simply wait for one to be free. A failed
+ * connection is closed and frees its place.
+ */
+final class SmtpPool {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpPool.class);
+
+	/** No free connection within the borrow timeout: the message was not sent and may be retried. */
+	static final class NoFreeConnectionException extends Exception {
+
+		NoFreeConnectionException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A connection could not be opened (connect, greeting, EHLO, STARTTLS or AUTH failed). */
+	static final class ConnectFailedException extends Exception {
+
+		ConnectFailedException(MessagingException cause) {
+			super(cause.getMessage(), cause);
+		}
+
+	}
+
+	private final Session session;
+
+	private final MailProperties.Smtp smtp;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition freed = lock.newCondition();
+
+	private final Deque<Transport> idle = new ArrayDeque<>();
+
+	private int open;
+
+	private boolean closed;
+
+	SmtpPool(Session session, MailProperties.Smtp smtp) {
+		this.session = session;
+		this.smtp = smtp;
+	}
+
+	Transport borrow() throws NoFreeConnectionException, ConnectFailedException, InterruptedException {
+		long waitNanos = smtp.borrowTimeout().toNanos();
+		lock.lock();
+		try {
+			while (true) {
+				if (closed) {
+					throw new NoFreeConnectionException("The SMTP pool is closed (shutting down)");
+				}
+				Transport transport = idle.pollFirst();
+				if (transport != null) {
+					if (transport.isConnected()) {
+						return transport;
+					}
+					open--;
+					continue;
+				}
+				if (open < smtp.poolSize()) {
+					open++;
+					break;
+				}
+				if (waitNanos <= 0) {
+					throw new NoFreeConnectionException("No free SMTP connection within " + smtp.borrowTimeout()
+							+ " (callout.mail.smtp.pool-size=" + smtp.poolSize() + ")");
+				}
+				waitNanos = freed.awaitNanos(waitNanos);
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		return connect();
+	}
+
+	/** Opens a connection in the place reserved by the caller; gives the place back if it fails. */
+	private Transport connect() throws ConnectFailedException {
+		Transport transport = null;
+		try {
+			transport = session.getTransport("smtp");
+			transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
+			return transport;
+		}
+		catch (MessagingException ex) {
+			discard(transport);
+			throw new ConnectFailedException(ex);
+		}
+	}
+
+	/** Returns a healthy connection for reuse. */
+	void release(Transport transport) {
+		lock.lock();
+		try {
+			if (!closed) {
+				idle.addFirst(transport);
+				freed.signal();
+				return;
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		discard(transport);
+	}
+
+	/** Closes a connection that failed (or may be in an unknown state) and frees its place. */
+	void discard(Transport transport) {
+		quietlyClose(transport);
+		lock.lock();
+		try {
+			open--;
+			freed.signal();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	void close() {
+		Deque<Transport> toClose;
+		lock.lock();
+		try {
+			closed = true;
+			toClose = new ArrayDeque<>(idle);
+			open -= idle.size();
+			idle.clear();
+			freed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+		toClose.forEach(SmtpPool::quietlyClose);
+	}
+
+	private static void quietlyClose(Transport transport) {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				log.debug("Closing an SMTP connection: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}
