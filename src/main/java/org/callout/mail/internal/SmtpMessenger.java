@@ -56,8 +56,11 @@ class SmtpMessenger implements Messenger {
 			return pool.borrow();
 		}
 		catch (SmtpPool.ConnectFailedException ex) {
+			// A 5xx before any message (greeting, EHLO, AUTH) is the relay refusing us; no answer at all (down,
+			// unreachable) or a 4xx is passing, and each message is retried with its own backoff.
+			Kind kind = ex.replyCode() >= 500 ? Kind.RELAY_FAULT : Kind.TEMPORARY;
 			throw failed(new MailDeliveryException("Could not connect or log in to the SMTP relay: " + ex.getMessage(), ex,
-					Kind.RELAY_FAULT, 0, ex.getMessage()));
+					kind, ex.replyCode(), ex.getMessage()));
 		}
 		catch (SmtpPool.NoFreeConnectionException ex) {
 			throw failed(new MailDeliveryException(ex.getMessage(), ex, Kind.TEMPORARY, 0, null));

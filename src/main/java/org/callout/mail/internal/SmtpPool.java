@@ -10,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import org.callout.mail.MailProperties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,16 @@ final class SmtpPool {
 	/** A connection could not be opened (connect, greeting, EHLO, STARTTLS or AUTH failed). */
 	static final class ConnectFailedException extends Exception {
 
-		ConnectFailedException(MessagingException cause) {
+		private final int replyCode;
+
+		ConnectFailedException(MessagingException cause, int replyCode) {
 			super(cause.getMessage(), cause);
+			this.replyCode = replyCode;
+		}
+
+		/** The relay's last reply code, or 0 when it never answered (refused, unreachable, timed out). */
+		int replyCode() {
+			return replyCode;
 		}
 
 	}
@@ -101,8 +110,9 @@ final class SmtpPool {
 			return transport;
 		}
 		catch (MessagingException ex) {
+			int code = transport instanceof SMTPTransport smtpTransport ? Math.max(0, smtpTransport.getLastReturnCode()) : 0;
 			discard(transport);
-			throw new ConnectFailedException(ex);
+			throw new ConnectFailedException(ex, code);
 		}
 	}
 
