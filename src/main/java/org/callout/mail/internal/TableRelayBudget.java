@@ -89,20 +89,24 @@ final class TableRelayBudget implements RelayBudget {
 	private int take(Lane lane, int wanted) {
 		Instant now = clock.instant();
 		double[] tokens = new double[buckets.size()];
+		Instant[] refilled = new Instant[buckets.size()];
 		int grant = wanted;
 		for (int i = 0; i < buckets.size(); i++) {
 			Bucket bucket = buckets.get(i);
 			Row row = jdbc.sql(LOCK).param("bucket", bucket.name())
 				.query((rs, n) -> new Row(rs.getDouble(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
 				.single();
-			double elapsed = Math.max(0, Duration.between(row.refilledAt(), now).toNanos() / 1e9);
+			// Never move refilled_at back: a sender that read its clock before waiting for the lock (or runs on an
+			// instance whose clock is behind) would otherwise make the next one refill the same interval again.
+			refilled[i] = now.isAfter(row.refilledAt()) ? now : row.refilledAt();
+			double elapsed = Duration.between(row.refilledAt(), refilled[i]).toNanos() / 1e9;
 			tokens[i] = Math.min(bucket.capacity(), row.tokens() + elapsed * bucket.perSecond());
 			double reserve = lane == Lane.BULK ? bucket.capacity() * oneOffReserve : 0;
 			grant = (int) Math.min(grant, Math.max(0, Math.floor(tokens[i] - reserve)));
 		}
 		for (int i = 0; i < buckets.size(); i++) {
 			jdbc.sql(STORE).param("bucket", buckets.get(i).name()).param("tokens", tokens[i] - grant)
-				.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
+				.param("now", OffsetDateTime.ofInstant(refilled[i], ZoneOffset.UTC)).update();
 		}
 		return grant;
 	}
