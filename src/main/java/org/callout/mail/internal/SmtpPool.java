@@ -2,7 +2,6 @@ package org.callout.mail.internal;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -69,36 +68,49 @@ final class SmtpPool {
 	}
 
 	Transport borrow() throws NoFreeConnectionException, ConnectFailedException, InterruptedException {
-		long waitNanos = smtp.borrowTimeout().toNanos();
+		long deadline = System.nanoTime() + smtp.borrowTimeout().toNanos();
+		while (true) {
+			Transport next = takeIdleOrReservePlace(deadline);
+			if (next == null) {
+				return connect();
+			}
+			// Checked outside the lock (isConnected() is a NOOP round trip): a slow relay must not hold up the
+			// other borrowers. Skipping the check for recently used connections was tried: a relay that had
+			// just closed one then failed the next message, which had to wait for its retry.
+			if (next.isConnected()) {
+				return next;
+			}
+			discard(next);
+		}
+	}
+
+	/** An idle connection, or null when a place for a new one was reserved; waits until the deadline. */
+	private Transport takeIdleOrReservePlace(long deadline) throws NoFreeConnectionException, InterruptedException {
 		lock.lock();
 		try {
 			while (true) {
 				if (closed) {
 					throw new NoFreeConnectionException("The SMTP pool is closed (shutting down)");
 				}
-				Transport transport = idle.pollFirst();
-				if (transport != null) {
-					if (transport.isConnected()) {
-						return transport;
-					}
-					open--;
-					continue;
+				Transport next = idle.pollFirst();
+				if (next != null) {
+					return next;
 				}
 				if (open < smtp.poolSize()) {
 					open++;
-					break;
+					return null;
 				}
-				if (waitNanos <= 0) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
 					throw new NoFreeConnectionException("No free SMTP connection within " + smtp.borrowTimeout()
 							+ " (callout.mail.smtp.pool-size=" + smtp.poolSize() + ")");
 				}
-				waitNanos = freed.awaitNanos(waitNanos);
+				freed.awaitNanos(left);
 			}
 		}
 		finally {
 			lock.unlock();
 		}
-		return connect();
 	}
 
 	/** Opens a connection in the place reserved by the caller; gives the place back if it fails. */
@@ -146,11 +158,11 @@ final class SmtpPool {
 	}
 
 	void close() {
-		Deque<Transport> toClose;
+		Deque<Transport> toClose = new ArrayDeque<>();
 		lock.lock();
 		try {
 			closed = true;
-			toClose = new ArrayDeque<>(idle);
+			toClose.addAll(idle);
 			open -= idle.size();
 			idle.clear();
 			freed.signalAll();
