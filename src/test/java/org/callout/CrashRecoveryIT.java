@@ -44,7 +44,7 @@ class CrashRecoveryIT {
 	@TempDir
 	Path installDir;
 
-	final ScriptedSmtpServer smtp = ScriptedSmtpServer.start().dataDelay(Duration.ofMillis(100));
+	final ScriptedSmtpServer smtp = ScriptedSmtpServer.start().dataDelay(Duration.ofMillis(250));
 
 	final JsonMapper json = JsonMapper.builder().build();
 
