@@ -27,6 +27,7 @@ COPY templates/ /app/templates/
 #   CALLOUT_ADMIN_TOKEN, CALLOUT_LINK_KEY, CALLOUT_ADDRESS_HASH_KEY   secrets, required with PostgreSQL
 #   CALLOUT_LINK_PREVIOUS_KEYS   retired link keys (comma-separated) that still verify
 #   CALLOUT_MAIL_SMTP_HOST, CALLOUT_MAIL_SMTP_USERNAME, CALLOUT_MAIL_SMTP_PASSWORD   the SMTP relay
+#   CALLOUT_INSTANCE_ID          this instance's fixed id (one per instance) when several share one PostgreSQL
 ENV CALLOUT_PUBLIC_BASE_URL="http://localhost:8080" \
     CALLOUT_MAIL_TRANSPORT="smtp" \
     CALLOUT_MAIL_SMTP_PORT="587" \

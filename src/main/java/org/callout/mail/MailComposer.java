@@ -12,10 +12,12 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.callout.platform.EmailAddress;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
- * Builds every outgoing email the same way: From with the organization's name, Date, our own Message-ID,
- * multipart/alternative with a text and an HTML part. Anything that reaches a header is stripped of CR and
+ * Builds every outgoing email the same way: From with the organization's name, Date, the caller's Message-ID
+ * and envelope sender, multipart/alternative with a text and an HTML part. Anything that reaches a header is stripped of CR and
  * LF so supporter input can never add a header.
  */
 public final class MailComposer {
@@ -28,7 +30,9 @@ public final class MailComposer {
 
 	private final String messageIdDomain;
 
-	public MailComposer(Session session, String senderName, String senderAddress, String replyTo) {
+	private final EmailAddress returnPath;
+
+	public MailComposer(Session session, String senderName, String senderAddress, String replyTo, String returnPath) {
 		this.session = session;
 		try {
 			this.from = new InternetAddress(senderAddress, oneLine(senderName), StandardCharsets.UTF_8.name());
@@ -38,11 +42,28 @@ public final class MailComposer {
 			throw new IllegalArgumentException("Invalid sender or Reply-To address in configuration", ex);
 		}
 		this.messageIdDomain = senderAddress.substring(senderAddress.lastIndexOf('@') + 1);
+		this.returnPath = EmailAddress.parse(returnPath == null || returnPath.isBlank() ? senderAddress : returnPath);
 	}
 
+	/** A new, unique Message-ID under the sender's domain (so Angus never looks up the local host name). */
+	public String newMessageId() {
+		return "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
+	}
+
+	/** The configured envelope sender ({@code callout.mail.return-path}, else the sender address). */
+	public EmailAddress returnPath() {
+		return returnPath;
+	}
+
+	/**
+	 * The message, with the email's own Message-ID, and its return path as the envelope sender (an Angus
+	 * {@link SMTPMessage}, whose envelope-from the SMTP transport uses for MAIL FROM).
+	 */
 	public MimeMessage compose(OutgoingEmail email) {
 		try {
-			MimeMessage message = new OwnIdMimeMessage(session, messageIdDomain);
+			SMTPMessage message = new CallerIdMessage(session);
+			message.setEnvelopeFrom(email.returnPath().value());
+			message.setHeader("Message-ID", email.messageId());
 			message.setFrom(from);
 			if (replyTo != null) {
 				message.setReplyTo(new InternetAddress[] { replyTo });
@@ -82,21 +103,15 @@ public final class MailComposer {
 		return value == null ? null : value.replaceAll("[\\r\\n\\u0000-\\u001f\\u007f\\u2028\\u2029]+", " ").strip();
 	}
 
-	/** Generates the Message-ID under the sender's domain, so Angus never looks up the local host name. */
-	private static final class OwnIdMimeMessage extends MimeMessage {
+	/** Keeps the Message-ID the caller set: MimeMessage would replace it with its own on saveChanges. */
+	private static final class CallerIdMessage extends SMTPMessage {
 
-		private final String domain;
-
-		OwnIdMimeMessage(Session session, String domain) {
+		CallerIdMessage(Session session) {
 			super(session);
-			this.domain = domain;
 		}
 
 		@Override
-		protected void updateMessageID() throws MessagingException {
-			if (getHeader("Message-ID") == null) {
-				setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
-			}
+		protected void updateMessageID() {
 		}
 
 	}

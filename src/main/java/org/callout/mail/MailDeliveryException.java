@@ -1,28 +1,54 @@
 package org.callout.mail;
 
 /**
- * A message was not accepted. Permanent failures (SMTP 5xx) should not be retried; others (4xx, connection
- * trouble) may be.
+ * A message was not accepted. {@link #kind()} says what the sender should do about it.
  */
 public class MailDeliveryException extends RuntimeException {
 
-	private final boolean permanent;
+	public enum Kind {
+
+		/** The relay refused this address for good (5xx to RCPT TO, such as 550 5.1.1): do not retry it. */
+		ADDRESS_REFUSED,
+		/** A passing failure (4xx, a dropped connection, no free connection in time): retry with backoff. */
+		TEMPORARY,
+		/**
+		 * The relay itself refuses (connect, EHLO, AUTH, MAIL FROM, 5.7.x, or one reply for many recipients):
+		 * nothing is wrong with the message; sending pauses and probes until the relay works again.
+		 */
+		RELAY_FAULT
+
+	}
+
+	private final Kind kind;
 
 	private final int smtpCode;
 
-	public MailDeliveryException(String message, Throwable cause, boolean permanent, int smtpCode) {
+	private final String reply;
+
+	public MailDeliveryException(String message, Throwable cause, Kind kind, int smtpCode, String reply) {
 		super(message, cause);
-		this.permanent = permanent;
+		this.kind = kind;
 		this.smtpCode = smtpCode;
+		this.reply = reply;
 	}
 
+	public Kind kind() {
+		return kind;
+	}
+
+	/** True only for a final refusal of the address. */
 	public boolean permanent() {
-		return permanent;
+		return kind == Kind.ADDRESS_REFUSED;
 	}
 
 	/** The SMTP reply code, or 0 when there was none. */
 	public int smtpCode() {
 		return smtpCode;
+	}
+
+	/** The relay's reply line(s), or null when there was none. */
+	public String reply() {
+		return reply;
 	}
 
 }

@@ -13,15 +13,46 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replyTo an optional Reply-To address for supporter-facing email
  * @param templateCacheTtl how long an edited email template may take to be noticed
  * @param smtp the SMTP relay, when transport is smtp
+ * @param returnPath the envelope sender (MAIL FROM, where bounces go); blank: the organization's sender address
+ * @param relay the relay's own allowance, shared by every sender and every instance on one database
  */
 @ConfigurationProperties("callout.mail")
 public record MailProperties(Transport transport, Path outboxDir, String replyTo, Duration templateCacheTtl,
-		Smtp smtp) {
+		Smtp smtp, String returnPath, Relay relay) {
 
 	public MailProperties {
 		transport = transport == null ? Transport.OUTBOX : transport;
 		templateCacheTtl = templateCacheTtl == null ? Duration.ofSeconds(5) : templateCacheTtl;
-		smtp = smtp == null ? new Smtp(null, 0, null, null, null, null, null, 0) : smtp;
+		smtp = smtp == null ? new Smtp(null, 0, null, null, null, null, null, 0, null) : smtp;
+		relay = relay == null ? new Relay(0, 0, 0, null, null, 0) : relay;
+	}
+
+	/**
+	 * What the relay allows (a provider's sending limits). Zero means unlimited.
+	 *
+	 * @param perSecond messages per second, across all instances
+	 * @param perHour messages per hour, across all instances
+	 * @param oneOffReserve the share of each allowance that bulk sends leave for one-off emails (confirmations,
+	 * test emails), so these never queue behind a blast
+	 * @param relayFaultFirstPause how long sending pauses after a relay fault before the first probe
+	 * @param relayFaultLongestPause the longest pause between probes while the fault lasts
+	 * @param sameRefusalLimit this many different recipients refused in a row with the same reply mean the
+	 * relay, not the addresses, is at fault
+	 */
+	public record Relay(int perSecond, int perHour, double oneOffReserve, Duration relayFaultFirstPause,
+			Duration relayFaultLongestPause, int sameRefusalLimit) {
+
+		public Relay {
+			oneOffReserve = oneOffReserve <= 0 || oneOffReserve >= 1 ? 0.1 : oneOffReserve;
+			relayFaultFirstPause = relayFaultFirstPause == null ? Duration.ofSeconds(5) : relayFaultFirstPause;
+			relayFaultLongestPause = relayFaultLongestPause == null ? Duration.ofMinutes(5) : relayFaultLongestPause;
+			sameRefusalLimit = sameRefusalLimit <= 1 ? 3 : sameRefusalLimit;
+		}
+
+		public boolean unlimited() {
+			return perSecond <= 0 && perHour <= 0;
+		}
+
 	}
 
 	public enum Transport {
@@ -51,10 +82,11 @@ public record MailProperties(Transport transport, Path outboxDir, String replyTo
 	 * @param password password, from the environment (CALLOUT_MAIL_SMTP_PASSWORD)
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long to wait for any answer
-	 * @param poolSize connections kept open for reuse
+	 * @param poolSize the most connections open at once, in use or idle
+	 * @param borrowTimeout how long a sender waits for a free connection before the send fails (and is retried)
 	 */
 	public record Smtp(String host, int port, Security security, String username, String password,
-			Duration connectTimeout, Duration readTimeout, int poolSize) {
+			Duration connectTimeout, Duration readTimeout, int poolSize, Duration borrowTimeout) {
 
 		public Smtp {
 			host = host == null ? "localhost" : host;
@@ -63,6 +95,7 @@ public record MailProperties(Transport transport, Path outboxDir, String replyTo
 			connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
 			readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
 			poolSize = poolSize <= 0 ? 4 : poolSize;
+			borrowTimeout = borrowTimeout == null ? Duration.ofSeconds(30) : borrowTimeout;
 		}
 
 		@Override

@@ -11,6 +11,11 @@ public interface Messenger extends AutoCloseable {
 	 */
 	void send(MimeMessage message);
 
+	/** How many sends may usefully run at once (the SMTP pool size); more would only wait for a connection. */
+	default int parallelism() {
+		return 1;
+	}
+
 	/** {@code outbox} or {@code smtp}, for operators' eyes. */
 	String transportName();
 

@@ -2,6 +2,7 @@ package org.callout.platform;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,11 +20,13 @@ import org.springframework.util.unit.DataSize;
  * @param secrets secrets, normally from environment variables; never in a file of the repository
  * @param maxRequestBody request bodies (API and forms) larger than this are refused with 413
  * @param trustedProxies proxies (IPs or CIDR ranges) whose X-Forwarded-For names the client; none by default
+ * @param instanceId who owns this instance's work claims; blank: generated once into {@code <data-dir>/instance-id}
+ * @param claims how claimed work (queued emails, deliveries) is kept alive and taken over
  */
 @ConfigurationProperties("callout")
 public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesDir, String defaultLanguage,
 		Organization organization, Secrets secrets, DataSize maxRequestBody,
-		List<String> trustedProxies) {
+		List<String> trustedProxies, String instanceId, Claims claims) {
 
 	public CalloutProperties {
 		defaultLanguage = (defaultLanguage == null || defaultLanguage.isBlank()) ? "en" : defaultLanguage;
@@ -31,6 +34,23 @@ public record CalloutProperties(Path dataDir, URI publicBaseUrl, Path templatesD
 		secrets = secrets == null ? new Secrets(null, null, List.of(), null) : secrets;
 		maxRequestBody = maxRequestBody == null ? DataSize.ofKilobytes(64) : maxRequestBody;
 		trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+		claims = claims == null ? new Claims(null, null) : claims;
+	}
+
+	/**
+	 * Claims on queued work (see {@link WorkClaims}).
+	 *
+	 * @param heartbeatInterval how often an instance renews the claims it holds
+	 * @param expireAfter how long after its last heartbeat a claim may be taken by another instance; several
+	 * heartbeat intervals, so a long garbage-collection pause does not hand work over
+	 */
+	public record Claims(Duration heartbeatInterval, Duration expireAfter) {
+
+		public Claims {
+			heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
+			expireAfter = expireAfter == null ? Duration.ofMinutes(1) : expireAfter;
+		}
+
 	}
 
 	/**

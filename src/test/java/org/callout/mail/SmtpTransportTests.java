@@ -41,7 +41,7 @@ class SmtpTransportTests {
 	@Test
 	void aComposedEmailArrivesAsMultipartAlternativeWithItsHeaders() throws Exception {
 		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("ana@example.org"), "Ana Pérez",
-				"Hola, ¿qué tal?", "plain body", "<p>html body</p>", Map.of("List-Id", "<news.example.org>"))));
+				"Hola, ¿qué tal?", "plain body", "<p>html body</p>", Map.of("List-Id", "<news.example.org>"), composer.newMessageId(), composer.returnPath())));
 
 		MimeMessage received = greenMail.getReceivedMessages()[0];
 		assertThat(received.getSubject()).isEqualTo("Hola, ¿qué tal?");
@@ -61,7 +61,7 @@ class SmtpTransportTests {
 	@Test
 	void headerValuesAreStrippedOfLineBreaksSoInputCannotAddHeaders() throws Exception {
 		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("bob@example.org"),
-				"Bob\r\nBcc: eve@example.org", "Subject\r\nBcc: eve@example.org", "t", "<p>h</p>", Map.of())));
+				"Bob\r\nBcc: eve@example.org", "Subject\r\nBcc: eve@example.org", "t", "<p>h</p>", Map.of(), composer.newMessageId(), composer.returnPath())));
 
 		MimeMessage received = greenMail.getReceivedMessages()[0];
 		assertThat(received.getHeader("Bcc")).isNull();
@@ -74,7 +74,7 @@ class SmtpTransportTests {
 	void manyMessagesSentInARowOverPooledConnectionsAllArrive() throws Exception {
 		for (int i = 0; i < 50; i++) {
 			messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("reader" + i + "@example.org"), null,
-					"Message " + i, "t", "<p>h</p>", Map.of())));
+					"Message " + i, "t", "<p>h</p>", Map.of(), composer.newMessageId(), composer.returnPath())));
 		}
 
 		assertThat(greenMail.getReceivedMessages()).hasSize(50);

@@ -110,6 +110,11 @@ public final class ServiceProcess implements AutoCloseable {
 		return process.exitValue();
 	}
 
+	/** Kills the service as {@code kill -9} does (SIGKILL: no shutdown hook runs) and waits until it is gone. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
 	/** Waits for a process expected to stop on its own (a refused start). */
 	public int awaitExit() throws InterruptedException {
 		if (!process.waitFor(90, TimeUnit.SECONDS)) {

@@ -34,13 +34,15 @@ class MailConfiguration {
 	@Bean
 	MailComposer mailComposer(Session mailSession, MailProperties mail, CalloutProperties callout) {
 		CalloutProperties.Organization organization = callout.organization();
-		return new MailComposer(mailSession, organization.name(), organization.senderAddress(), mail.replyTo());
+		return new MailComposer(mailSession, organization.name(), organization.senderAddress(), mail.replyTo(),
+				mail.returnPath());
 	}
 
 	@Bean(destroyMethod = "close")
-	Messenger messenger(Session mailSession, MailProperties mail, CalloutProperties callout) {
+	Messenger messenger(Session mailSession, MailProperties mail, CalloutProperties callout, RelayStatus relayStatus) {
 		return switch (mail.transport()) {
-			case SMTP -> new SmtpMessenger(mailSession, mail.smtp());
+			case SMTP -> new SmtpMessenger(new SmtpPool(mailSession, mail.smtp()), mail.smtp().poolSize(), relayStatus,
+					mail.relay());
 			case OUTBOX -> new OutboxMessenger(mail.outboxDir() != null ? mail.outboxDir()
 					: callout.dataDir().resolve("outbox"));
 		};

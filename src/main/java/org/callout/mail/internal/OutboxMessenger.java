@@ -44,10 +44,11 @@ class OutboxMessenger implements Messenger {
 		}
 		catch (IOException ex) {
 			throw new MailDeliveryException("Could not write to the outbox " + directory, new UncheckedIOException(ex),
-					false, 0);
+					MailDeliveryException.Kind.TEMPORARY, 0, null);
 		}
 		catch (MessagingException ex) {
-			throw new MailDeliveryException("Could not write a message to the outbox", ex, true, 0);
+			throw new MailDeliveryException("Could not write a message to the outbox", ex,
+					MailDeliveryException.Kind.RELAY_FAULT, 0, null);
 		}
 	}
 

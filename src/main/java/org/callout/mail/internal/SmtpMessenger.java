@@ -1,95 +1,110 @@
 package org.callout.mail.internal;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.callout.mail.MailDeliveryException;
+import org.callout.mail.MailDeliveryException.Kind;
 import org.callout.mail.MailProperties;
 import org.callout.mail.Messenger;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends through an SMTP relay over reused connections: a new connection per message costs an EHLO (and a TLS
- * handshake) each time. Idle connections wait in a small pool; a connection that failed is thrown away.
+ * Sends through an SMTP relay over at most {@code pool-size} reused connections (a new connection per
+ * message costs an EHLO, and a TLS handshake, each time). Each failure is classified: a final refusal of the
+ * address, a temporary failure, or a relay fault, which pauses all sending until a probe gets through.
  */
 class SmtpMessenger implements Messenger {
 
-	private static final Logger log = LoggerFactory.getLogger(SmtpMessenger.class);
+	private final SmtpPool pool;
 
-	private final Session session;
+	private final RelayStatus status;
 
-	private final MailProperties.Smtp smtp;
+	private final SameRefusals sameRefusals;
 
-	private final BlockingQueue<Transport> idle;
+	private final int poolSize;
 
-	SmtpMessenger(Session session, MailProperties.Smtp smtp) {
-		this.session = session;
-		this.smtp = smtp;
-		this.idle = new ArrayBlockingQueue<>(smtp.poolSize());
+	SmtpMessenger(SmtpPool pool, int poolSize, RelayStatus status, MailProperties.Relay relay) {
+		this.pool = pool;
+		this.poolSize = poolSize;
+		this.status = status;
+		this.sameRefusals = new SameRefusals(relay.sameRefusalLimit());
 	}
 
 	@Override
 	public void send(MimeMessage message) {
-		Transport transport = null;
+		String refusal = status.refusal();
+		if (refusal != null) {
+			throw new MailDeliveryException("Not sent: " + refusal, null, Kind.RELAY_FAULT, 0, null);
+		}
+		Transport transport = borrow();
 		try {
-			transport = borrow();
 			transport.sendMessage(message, message.getAllRecipients());
-			release(transport);
 		}
 		catch (MessagingException ex) {
-			discard(transport);
-			throw classify(ex);
+			// Whatever the relay answered, the session's state is unknown now: start the next send afresh.
+			pool.discard(transport);
+			throw failed(sameRefusals.check(SmtpReplies.classify(ex, recipientCount(message)), firstRecipient(message)));
+		}
+		pool.release(transport);
+		sameRefusals.clear();
+		status.succeeded();
+	}
+
+	private Transport borrow() {
+		try {
+			return pool.borrow();
+		}
+		catch (SmtpPool.ConnectFailedException ex) {
+			// A 5xx before any message (greeting, EHLO, AUTH) is the relay refusing us; no answer at all (down,
+			// unreachable) or a 4xx is passing, and each message is retried with its own backoff.
+			Kind kind = ex.replyCode() >= 500 ? Kind.RELAY_FAULT : Kind.TEMPORARY;
+			throw failed(new MailDeliveryException("Could not connect or log in to the SMTP relay: " + ex.getMessage(), ex,
+					kind, ex.replyCode(), ex.getMessage()));
+		}
+		catch (SmtpPool.NoFreeConnectionException ex) {
+			throw failed(new MailDeliveryException(ex.getMessage(), ex, Kind.TEMPORARY, 0, null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failed(new MailDeliveryException("Interrupted while waiting for an SMTP connection", ex, Kind.TEMPORARY,
+					0, null));
 		}
 	}
 
-	private Transport borrow() throws MessagingException {
-		Transport transport;
-		while ((transport = idle.poll()) != null) {
-			if (transport.isConnected()) {
-				return transport;
-			}
+	private MailDeliveryException failed(MailDeliveryException failure) {
+		if (failure.kind() == Kind.RELAY_FAULT) {
+			status.faulted(SmtpReplies.oneLine(failure.getMessage()), failure.getCause());
 		}
-		transport = session.getTransport("smtp");
-		transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
-		return transport;
+		else {
+			status.probeDone();
+		}
+		return failure;
 	}
 
-	private void release(Transport transport) {
-		if (!idle.offer(transport)) {
-			discard(transport);
+	private static int recipientCount(MimeMessage message) {
+		try {
+			Address[] all = message.getAllRecipients();
+			return all == null ? 0 : all.length;
 		}
-	}
-
-	private static void discard(Transport transport) {
-		if (transport != null) {
-			try {
-				transport.close();
-			}
-			catch (MessagingException ex) {
-				log.debug("Closing a failed SMTP connection: {}", ex.getMessage());
-			}
+		catch (MessagingException ex) {
+			return 0;
 		}
 	}
 
-	static MailDeliveryException classify(MessagingException ex) {
-		int code = 0;
-		if (ex instanceof SMTPSendFailedException failed) {
-			code = failed.getReturnCode();
+	private static String firstRecipient(MimeMessage message) {
+		try {
+			Address[] all = message.getAllRecipients();
+			return all == null || all.length == 0 ? "" : all[0].toString();
 		}
-		else if (ex instanceof SendFailedException failed && failed.getNextException() instanceof SMTPAddressFailedException address) {
-			code = address.getReturnCode();
+		catch (MessagingException ex) {
+			return "";
 		}
-		boolean permanent = code >= 500 && code < 600;
-		return new MailDeliveryException("SMTP relay " + (code > 0 ? "answered " + code : "failed") + ": "
-				+ ex.getMessage(), ex, permanent, code);
+	}
+
+	@Override
+	public int parallelism() {
+		return poolSize;
 	}
 
 	@Override
@@ -99,14 +114,7 @@ class SmtpMessenger implements Messenger {
 
 	@Override
 	public void close() {
-		Transport transport;
-		while ((transport = idle.poll()) != null) {
-			discard(transport);
-		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
+		pool.close();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.callout.mail.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
@@ -9,6 +10,7 @@ import org.callout.mail.MailDeliveryException;
 import org.callout.mail.MailTemplates;
 import org.callout.mail.Messenger;
 import org.callout.mail.OutgoingEmail;
+import org.callout.mail.RelayBudget;
 import org.callout.mail.RenderedEmail;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
@@ -30,6 +32,8 @@ class TestEmailController {
 
 	private static final Logger log = LoggerFactory.getLogger(TestEmailController.class);
 
+	private static final Duration BUDGET_WAIT = Duration.ofSeconds(5);
+
 	private final MailComposer composer;
 
 	private final MailTemplates templates;
@@ -40,8 +44,11 @@ class TestEmailController {
 
 	private final SupportedLanguages languages;
 
+	private final RelayBudget budget;
+
 	TestEmailController(MailComposer composer, MailTemplates templates, Messenger messenger,
-			CalloutProperties properties, SupportedLanguages languages) {
+			CalloutProperties properties, SupportedLanguages languages, RelayBudget budget) {
+		this.budget = budget;
 		this.languages = languages;
 		this.composer = composer;
 		this.templates = templates;
@@ -66,12 +73,19 @@ class TestEmailController {
 				Map.of("organization", properties.organization().name(), "postalAddress",
 						properties.organization().postalAddress(), "transport", messenger.transportName()));
 		MimeMessage message = composer.compose(new OutgoingEmail(to, null, rendered.subject(), rendered.text(),
-				rendered.html(), Map.of()));
+				rendered.html(), Map.of(), composer.newMessageId(), composer.returnPath()));
+		if (budget.acquire(RelayBudget.Lane.ONE_OFF, 1, BUDGET_WAIT) == 0) {
+			throw RequestRefusedException.of(HttpStatus.SERVICE_UNAVAILABLE, "Relay budget spent",
+					"The relay's allowance (callout.mail.relay) is spent for now; try again in a moment.")
+				.header("Retry-After", "5");
+		}
 		try {
 			messenger.send(message);
 		}
 		catch (MailDeliveryException ex) {
-			log.warn("Test email to {} failed: {}", to, ex.getMessage());
+			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT) { // A relay fault is logged where it pauses sending.
+				log.warn("Test email to {} failed", to, ex);
+			}
 			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed",
 					"The " + messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
 		}

@@ -66,7 +66,7 @@ class ConfirmationMessages {
 		RenderedEmail email = emails.render(list,
 				new ConfirmationLinks.Target(subscriber.id(), list.id(), membership.get().confirmationNonce()), pending.language());
 		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), null, email.subject(), email.text(),
-				email.html(), Map.of("Auto-Submitted", "auto-generated"))));
+				email.html(), Map.of("Auto-Submitted", "auto-generated"), composer.newMessageId(), composer.returnPath())));
 		log.info("Confirmation email for list '{}' sent to {}", list.slug(), subscriber.email());
 	}
 

@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
+import org.callout.mail.MailDeliveryException;
+import org.callout.mail.Messenger;
+import org.callout.mail.RelayBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the confirmation queue: woken after each signup commits, and polled so that whatever a restart or
- * the hourly cap left behind goes out later. Nothing is lost: a row leaves the queue only once sent.
+ * Drains the confirmation queue with as many workers as the transport can use at once (the SMTP pool
+ * size): woken after each signup commits, and polled so that whatever a restart, the hourly cap, the relay
+ * budget or a relay fault held back goes out later. Nothing is lost: a row leaves the queue only once sent,
+ * or once the relay refused its address for good.
  */
 @Component
 class ConfirmationSender implements DisposableBean {
@@ -27,12 +34,11 @@ class ConfirmationSender implements DisposableBean {
 
 	private static final Duration WINDOW = Duration.ofHours(1);
 
-	// A lease must outlast the sending of its whole batch even on a slow relay: 5 messages x (10 s connect +
-	// 30 s read + 30 s write timeouts) = 350 s, well inside 15 minutes, so no other instance re-takes a row
-	// that is still being sent.
+	// Claims are kept alive by the platform's heartbeat while a batch is sent, so its size only decides how
+	// many messages one cap check and one budget draw cover, and the most a crash can resend per worker.
 	private static final int BATCH = 5;
 
-	private static final Duration LEASE = Duration.ofMinutes(15);
+	private static final Duration BUDGET_WAIT = Duration.ofSeconds(2);
 
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
@@ -46,32 +52,40 @@ class ConfirmationSender implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	private final RelayBudget budget;
+
 	private final Clock clock;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("confirmation-sender").daemon().factory());
+	private final ExecutorService executor;
 
-	private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+	private final List<AtomicBoolean> wakeUpPending;
 
 	private volatile Instant capWarnedAt = Instant.EPOCH;
 
 	private volatile boolean stopping;
 
 	ConfirmationSender(ConfirmationQueue queue, ConfirmationMessages messages, SignupProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, RelayBudget budget, Messenger messenger, Clock clock) {
 		this.queue = queue;
 		this.messages = messages;
 		this.properties = properties;
 		this.transactions = transactions;
+		this.budget = budget;
 		this.clock = clock;
+		int workers = Math.max(1, messenger.parallelism());
+		this.executor = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("confirmation-sender-", 1).daemon().factory());
+		this.wakeUpPending = IntStream.range(0, workers).mapToObj(i -> new AtomicBoolean()).toList();
 	}
 
-	/** Asks for a drain soon, on the sender's own thread; many wake-ups in a row make one drain. */
+	/** Asks every worker for a drain soon; many wake-ups in a row make one drain per worker. */
 	void wakeUp() {
-		if (wakeUpPending.compareAndSet(false, true)) {
-			executor.execute(() -> {
-				wakeUpPending.set(false);
-				drain();
-			});
+		for (AtomicBoolean pending : wakeUpPending) {
+			if (!stopping && pending.compareAndSet(false, true)) {
+				executor.execute(() -> {
+					pending.set(false);
+					drain();
+				});
+			}
 		}
 	}
 
@@ -80,7 +94,7 @@ class ConfirmationSender implements DisposableBean {
 		wakeUp();
 	}
 
-	/** Sends what the cap allows, batch by batch; stops at the first failure and leaves the rest for later. */
+	/** Sends batch after batch until the queue is empty or something says wait. */
 	void drain() {
 		try {
 			boolean more = true;
@@ -89,57 +103,88 @@ class ConfirmationSender implements DisposableBean {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("Confirmation emails could not be sent now; they stay queued: {}", ex.getMessage());
+			log.warn("Confirmation emails could not be sent now; they stay queued", ex);
 		}
 	}
 
 	/**
-	 * Leases a batch in a short transaction, then sends and marks each row on its own: a crash re-sends at
-	 * most the one message in flight. Returns whether another batch may follow.
+	 * Claims a batch in a short transaction under the hourly cap, draws the relay budget for it on the
+	 * one-off lane, then sends and marks each row on its own: a crash resends at most the message in flight.
+	 * Returns whether another batch may follow.
 	 */
 	private boolean sendBatch() {
 		Instant now = clock.instant();
 		List<ConfirmationQueue.Pending> batch = transactions.execute(status -> {
 			queue.lockCap();
-			long allowance = properties.confirmationsPerHour() - queue.spentSince(now.minus(WINDOW), now);
+			long allowance = properties.confirmationsPerHour() - queue.spentSince(now.minus(WINDOW));
 			if (allowance <= 0) {
 				warnCapReached(now);
 				return List.of();
 			}
-			return queue.claim((int) Math.min(BATCH, allowance), now, now.plus(LEASE));
+			return queue.claim((int) Math.min(BATCH, allowance));
 		});
-		for (ConfirmationQueue.Pending pending : batch) {
-			if (stopping) {
-				queue.release(pending.id()); // Shutting down: leave it for the next start, without waiting for the lease.
+		if (batch.isEmpty()) {
+			return false;
+		}
+		int granted = budget.acquire(RelayBudget.Lane.ONE_OFF, batch.size(), BUDGET_WAIT);
+		for (int i = 0; i < batch.size(); i++) {
+			ConfirmationQueue.Pending pending = batch.get(i);
+			if (stopping || i >= granted) {
+				queue.release(pending.id()); // Shutting down, or over budget: claimable at once, by anyone.
 				continue;
 			}
-			try {
-				messages.send(pending);
-				queue.markSent(pending.id(), now);
-			}
-			catch (RuntimeException ex) {
-				int attempts = queue.attempts(pending.id()) + 1;
-				queue.markFailed(pending.id(), now.plus(retryDelay(attempts - 1)));
-				log.warn("Confirmation email {} failed {} time(s); it stays queued and is retried later: {}", pending.id(),
-						attempts, ex.getMessage());
-				releaseRest(batch, pending);
+			if (!send(pending)) {
+				batch.subList(i + 1, batch.size()).forEach(p -> queue.release(p.id()));
 				return false;
 			}
 		}
-		return batch.size() == BATCH;
+		return granted == BATCH;
+	}
+
+	/** Returns false when the next message should wait (a temporary failure, a relay fault). */
+	private boolean send(ConfirmationQueue.Pending pending) {
+		try {
+			messages.send(pending);
+			queue.markSent(pending.id(), clock.instant());
+			return true;
+		}
+		catch (MailDeliveryException ex) {
+			return switch (ex.kind()) {
+				case ADDRESS_REFUSED -> {
+					queue.markRefused(pending.id(), ex.reply(), clock.instant());
+					log.warn("Confirmation email {} was refused for good by the relay and will not be retried: {}",
+							pending.id(), ex.reply(), ex);
+					yield true;
+				}
+				case RELAY_FAULT -> {
+					queue.release(pending.id()); // Not this message's fault: the relay status logs and probes.
+					yield false;
+				}
+				case TEMPORARY -> {
+					retryLater(pending, ex.reply(), ex);
+					yield false;
+				}
+			};
+		}
+		catch (RuntimeException ex) {
+			retryLater(pending, null, ex);
+			return false;
+		}
+	}
+
+	private void retryLater(ConfirmationQueue.Pending pending, String reply, RuntimeException ex) {
+		int attempts = queue.attempts(pending.id()) + 1;
+		queue.markFailed(pending.id(), clock.instant().plus(retryDelay(attempts - 1)), reply);
+		log.warn("Confirmation email {} failed {} time(s); it stays queued and is retried later", pending.id(), attempts, ex);
 	}
 
 	/** 30 s, 1 min, 2 min... up to an hour: an outage delays confirmations, it never drops them. */
-	private static Duration retryDelay(int earlierAttempts) {
+	static Duration retryDelay(int earlierAttempts) {
 		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(earlierAttempts, 12));
 		return delay.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay;
 	}
 
-	private void releaseRest(List<ConfirmationQueue.Pending> batch, ConfirmationQueue.Pending failed) {
-		batch.subList(batch.indexOf(failed) + 1, batch.size()).forEach(p -> queue.release(p.id()));
-	}
-
-	private void warnCapReached(Instant now) {
+	private synchronized void warnCapReached(Instant now) {
 		if (now.isAfter(capWarnedAt.plus(WINDOW))) {
 			capWarnedAt = now;
 			log.warn("The cap of {} confirmation emails per hour is reached; {} wait in the queue and go out as the "
@@ -147,12 +192,12 @@ class ConfirmationSender implements DisposableBean {
 		}
 	}
 
-	/** Lets the message in flight finish and be marked, so a normal stop never causes a duplicate. */
+	/** Lets the messages in flight finish and be marked, so a normal stop never causes a duplicate. */
 	@Override
 	public void destroy() throws InterruptedException {
 		stopping = true;
 		executor.shutdown();
-		if (!executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
 			executor.shutdownNow();
 		}
 	}

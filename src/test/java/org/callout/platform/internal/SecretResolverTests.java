@@ -64,7 +64,7 @@ class SecretResolverTests {
 	}
 
 	private CalloutProperties properties(CalloutProperties.Secrets secrets) {
-		return new CalloutProperties(dataDir, null, null, null, null, secrets, null, null);
+		return new CalloutProperties(dataDir, null, null, null, null, secrets, null, null, null, null);
 	}
 
 }

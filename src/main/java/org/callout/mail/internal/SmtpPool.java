@@ -1,0 +1,191 @@
+package org.callout.mail.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.callout.mail.MailProperties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At most {@code pool-size} SMTP connections open at once, in use and idle together: a relay limits
+ * concurrent connections per client, and more senders than that simply wait for one to be free. A failed
+ * connection is closed and frees its place.
+ */
+final class SmtpPool {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpPool.class);
+
+	/** No free connection within the borrow timeout: the message was not sent and may be retried. */
+	static final class NoFreeConnectionException extends Exception {
+
+		NoFreeConnectionException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** A connection could not be opened (connect, greeting, EHLO, STARTTLS or AUTH failed). */
+	static final class ConnectFailedException extends Exception {
+
+		private final int replyCode;
+
+		ConnectFailedException(MessagingException cause, int replyCode) {
+			super(cause.getMessage(), cause);
+			this.replyCode = replyCode;
+		}
+
+		/** The relay's last reply code, or 0 when it never answered (refused, unreachable, timed out). */
+		int replyCode() {
+			return replyCode;
+		}
+
+	}
+
+	private final Session session;
+
+	private final MailProperties.Smtp smtp;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition freed = lock.newCondition();
+
+	private final Deque<Transport> idle = new ArrayDeque<>();
+
+	private int open;
+
+	private boolean closed;
+
+	SmtpPool(Session session, MailProperties.Smtp smtp) {
+		this.session = session;
+		this.smtp = smtp;
+	}
+
+	Transport borrow() throws NoFreeConnectionException, ConnectFailedException, InterruptedException {
+		long deadline = System.nanoTime() + smtp.borrowTimeout().toNanos();
+		while (true) {
+			Transport next = takeIdleOrReservePlace(deadline);
+			if (next == null) {
+				return connect();
+			}
+			// Checked outside the lock (isConnected() is a NOOP round trip): a slow relay must not hold up the
+			// other borrowers. Skipping the check for recently used connections was tried: a relay that had
+			// just closed one then failed the next message, which had to wait for its retry.
+			if (next.isConnected()) {
+				return next;
+			}
+			discard(next);
+		}
+	}
+
+	/** An idle connection, or null when a place for a new one was reserved; waits until the deadline. */
+	private Transport takeIdleOrReservePlace(long deadline) throws NoFreeConnectionException, InterruptedException {
+		lock.lock();
+		try {
+			while (true) {
+				if (closed) {
+					throw new NoFreeConnectionException("The SMTP pool is closed (shutting down)");
+				}
+				Transport next = idle.pollFirst();
+				if (next != null) {
+					return next;
+				}
+				if (open < smtp.poolSize()) {
+					open++;
+					return null;
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new NoFreeConnectionException("No free SMTP connection within " + smtp.borrowTimeout()
+							+ " (callout.mail.smtp.pool-size=" + smtp.poolSize() + ")");
+				}
+				freed.awaitNanos(left);
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Opens a connection in the place reserved by the caller; gives the place back if it fails. */
+	private Transport connect() throws ConnectFailedException {
+		Transport transport = null;
+		try {
+			transport = session.getTransport("smtp");
+			transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
+			return transport;
+		}
+		catch (MessagingException ex) {
+			int code = transport instanceof SMTPTransport smtpTransport ? Math.max(0, smtpTransport.getLastReturnCode()) : 0;
+			discard(transport);
+			throw new ConnectFailedException(ex, code);
+		}
+	}
+
+	/** Returns a healthy connection for reuse. */
+	void release(Transport transport) {
+		lock.lock();
+		try {
+			if (!closed) {
+				idle.addFirst(transport);
+				freed.signal();
+				return;
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		discard(transport);
+	}
+
+	/** Closes a connection that failed (or may be in an unknown state) and frees its place. */
+	void discard(Transport transport) {
+		quietlyClose(transport);
+		lock.lock();
+		try {
+			open--;
+			freed.signal();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	void close() {
+		Deque<Transport> toClose = new ArrayDeque<>();
+		lock.lock();
+		try {
+			closed = true;
+			toClose.addAll(idle);
+			open -= idle.size();
+			idle.clear();
+			freed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+		toClose.forEach(SmtpPool::quietlyClose);
+	}
+
+	private static void quietlyClose(Transport transport) {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				log.debug("Closing an SMTP connection: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.callout.mail.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.callout.mail.MailDeliveryException;
+import org.callout.support.ScriptedSmtpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The SMTP pool's size bounds the connections open at once, counted at a real SMTP server on loopback. */
+class SmtpPoolTests {
+
+	final ScriptedSmtpServer server = ScriptedSmtpServer.start();
+
+	@AfterEach
+	void stop() {
+		server.close();
+	}
+
+	@Test
+	void eightThreadsSendingThroughAPoolOfFourNeverHaveMoreThanFourConnectionsOpen() throws Exception {
+		server.dataDelay(Duration.ofMillis(20));
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 4, Duration.ofSeconds(30), null);
+		List<Future<?>> sends = new ArrayList<>();
+		try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 80; i++) {
+				String to = "reader" + i + "@example.org";
+				sends.add(threads.submit(() -> smtp.messenger.send(smtp.message(to))));
+			}
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+		smtp.messenger.close();
+
+		assertThat(server.received()).hasSize(80);
+		assertThat(server.mostOpenAtOnce()).isEqualTo(4);
+		assertThat(server.connectionsOpened()).isEqualTo(4);
+	}
+
+	@Test
+	void aSenderThatFindsNoFreeConnectionWithinTheBorrowTimeoutFailsRetryably() throws Exception {
+		server.dataDelay(Duration.ofSeconds(2));
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofMillis(200), null);
+		try (ExecutorService threads = Executors.newSingleThreadExecutor()) {
+			Future<?> slow = threads.submit(() -> smtp.messenger.send(smtp.message("first@example.org")));
+			org.awaitility.Awaitility.await().until(() -> server.mostOpenAtOnce() == 1);
+
+			assertThatThrownBy(() -> smtp.messenger.send(smtp.message("second@example.org")))
+				.isInstanceOfSatisfying(MailDeliveryException.class, ex -> assertThat(ex.kind()).isEqualTo(MailDeliveryException.Kind.TEMPORARY))
+				.hasMessageContaining("No free SMTP connection");
+			slow.get();
+		}
+		smtp.messenger.close();
+		assertThat(server.mostOpenAtOnce()).isEqualTo(1);
+	}
+
+}
