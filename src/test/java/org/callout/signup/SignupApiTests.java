@@ -15,11 +15,14 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The public signup API against refusals and hostile input: clear problem details, nothing stored. */
 @H2Database
-@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class SignupApiTests extends SignupFlowSupport {
 
 	@Test
@@ -184,7 +187,7 @@ class SignupApiTests extends SignupFlowSupport {
 	}
 
 	@Test
-	void aWrongMethodOrAnUndecodableQueryIsAProblemDetailNotA500(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+	void aWrongMethodOrAnUndecodableQueryIsAProblemDetailNotA500(CapturedOutput output) throws Exception {
 		HttpResponse<String> wrongMethod = get(base() + "/api/v1/signups");
 
 		assertThat(wrongMethod.statusCode()).isEqualTo(405);

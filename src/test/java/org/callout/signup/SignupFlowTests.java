@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.callout.subscribers.SubscriberUnsubscribed;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /** The double opt-in, end to end, as a supporter and their mailbox live it. */
@@ -131,7 +132,7 @@ class SignupFlowTests extends SignupFlowSupport {
 			.query(String.class).single()).isEqualTo(before);
 		clock.advance(Duration.ofDays(89));
 		signUp(address, "en");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
 	}
 
 	@Test
@@ -177,7 +178,7 @@ class SignupFlowTests extends SignupFlowSupport {
 
 		clock.advance(Duration.ofHours(2));
 		signUp(address, "en");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
 	}
 
 	@Test
@@ -189,7 +190,7 @@ class SignupFlowTests extends SignupFlowSupport {
 
 		postJson("/api/v1/signups", signupJson(address, "en", "rapid-" + address.substring(9, 17)), Map.of());
 
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
 		assertThat(emailsTo(address).get(1).getSubject()).isEqualTo("Please confirm: join Rapid response");
 	}
 
@@ -206,7 +207,7 @@ class SignupFlowTests extends SignupFlowSupport {
 
 		signUp(address, "en");
 
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address).size() == 2);
 		assertThat(pressButton(firstLink).body()).contains("Nothing to do");
 		assertThat(pressButton(link(emailsTo(address).get(1), "confirm")).body()).contains("You&#39;re signed up");
 	}
@@ -216,9 +217,9 @@ class SignupFlowTests extends SignupFlowSupport {
 		greenMail.stop();
 		String address = unique("outage");
 		signUp(address, "en");
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 1);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 1);
 		clock.advance(Duration.ofSeconds(31));
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 2);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> attempts(address) >= 2);
 		// Many failures later the row is still there, waiting.
 		jdbc.sql("UPDATE confirmation_queue SET attempts = 40 WHERE subscriber_id = (SELECT id FROM subscribers WHERE email_key = :key)")
 			.param("key", address)

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Gives each test application context its own empty database and its own data directory, so tests never
@@ -67,7 +68,7 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 			Map.of("callout.secrets.admin-token", "test-admin-token-0123456789", "callout.secrets.link-key",
 					"test-link-key-0123456789abcdef", "callout.secrets.address-hash-key", "test-hash-key-0123456789abcdef")
 				.forEach((key, value) -> {
-					if (!org.springframework.util.StringUtils.hasText(environment.getProperty(key))) {
+					if (!StringUtils.hasText(environment.getProperty(key))) {
 						properties.put(key, value);
 					}
 				});

@@ -14,6 +14,7 @@ import org.callout.mail.MailDeliveryException;
 import org.callout.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 /** The SMTP pool's size bounds the connections open at once, counted at a real SMTP server on loopback. */
 class SmtpPoolTests {
@@ -52,7 +53,7 @@ class SmtpPoolTests {
 		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofMillis(200), null);
 		try (ExecutorService threads = Executors.newSingleThreadExecutor()) {
 			Future<?> slow = threads.submit(() -> smtp.messenger.send(smtp.message("first@example.org")));
-			org.awaitility.Awaitility.await().until(() -> server.mostOpenAtOnce() == 1);
+			Awaitility.await().until(() -> server.mostOpenAtOnce() == 1);
 
 			assertThatThrownBy(() -> smtp.messenger.send(smtp.message("second@example.org")))
 				.isInstanceOfSatisfying(MailDeliveryException.class, ex -> assertThat(ex.kind()).isEqualTo(MailDeliveryException.Kind.TEMPORARY))
