@@ -106,6 +106,12 @@ public class Memberships {
 		return store.ofSubscriber(subscriberId);
 	}
 
+	/** Everyone confirmed on at least one list, by id: those who may receive a list's emails. */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public List<Long> confirmedSubscriberIds() {
+		return store.confirmedSubscriberIds();
+	}
+
 	private static String newNonce() {
 		byte[] bytes = new byte[12];
 		RANDOM.nextBytes(bytes);

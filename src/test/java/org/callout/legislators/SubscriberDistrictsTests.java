@@ -143,4 +143,18 @@ class SubscriberDistrictsTests extends LegislatorFlowSupport {
 		assertThat(admin("/api/v1/districts/refreshes/987654").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aBulkRefreshAlsoLooksUpConfirmedSubscribersNeverLookedUpBefore() throws Exception {
+		long id = signUpAndConfirm(unique("before"), "12207", null);
+		awaitDistricts(id);
+		// As if confirmed before districts were looked up at all.
+		jdbc.sql("DELETE FROM representations WHERE subscriber_id = :id").param("id", id).update();
+
+		long job = json.readTree(adminSend("POST", "/api/v1/districts/refreshes", null).body()).get("id").asLong();
+
+		Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> adminJson("/api/v1/districts/refreshes/" + job).get("status").asString().equals("finished"));
+		assertThat(districts(id).get("senate").get("district").asString()).isEqualTo("46");
+	}
+
 }

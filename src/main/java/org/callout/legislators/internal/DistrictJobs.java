@@ -6,9 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.callout.subscribers.Memberships;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +42,16 @@ class DistrictJobs {
 
 	private final RepresentationUpdater updater;
 
+	private final Memberships memberships;
+
 	private final Clock clock;
 
-	DistrictJobs(JdbcClient jdbc, RepresentationStore representations, RepresentationUpdater updater, Clock clock) {
+	DistrictJobs(JdbcClient jdbc, RepresentationStore representations, RepresentationUpdater updater, Memberships memberships,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.representations = representations;
 		this.updater = updater;
+		this.memberships = memberships;
 		this.clock = clock;
 	}
 
@@ -60,7 +68,12 @@ class DistrictJobs {
 		if (running.isPresent()) {
 			return running.get();
 		}
-		List<Long> subscribers = representations.unsure();
+		// The unsure, and every confirmed subscriber never looked up (confirmed before this module existed, or a
+		// lookup lost): "unknown" includes both.
+		Set<Long> known = new HashSet<>(representations.known());
+		TreeSet<Long> due = new TreeSet<>(representations.unsure());
+		memberships.confirmedSubscriberIds().stream().filter(id -> !known.contains(id)).forEach(due::add);
+		List<Long> subscribers = List.copyOf(due);
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO district_jobs (status, total, done, changed, failed, started_at) VALUES ('running', :total, 0, 0, 0, :now)")
 			.param("total", subscribers.size()).param("now", utc(clock.instant())).update(key, "id");

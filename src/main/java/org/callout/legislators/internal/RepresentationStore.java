@@ -88,6 +88,10 @@ public class RepresentationStore {
 	}
 
 	/** Subscribers a bulk refresh looks at again: not exactly known, or waiting for a retry. */
+	List<Long> known() {
+		return jdbc.sql("SELECT subscriber_id FROM representations").query(Long.class).list();
+	}
+
 	List<Long> unsure() {
 		return jdbc.sql("SELECT subscriber_id FROM representations WHERE confidence <> 'exact' OR retry_at IS NOT NULL ORDER BY subscriber_id")
 			.query(Long.class)

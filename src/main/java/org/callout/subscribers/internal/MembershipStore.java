@@ -92,6 +92,12 @@ public class MembershipStore {
 		jdbc.sql(REOPEN).param("subscriber", subscriberId).param("list", listId).param("nonce", nonce).param("now", utc(now)).update();
 	}
 
+	public List<Long> confirmedSubscriberIds() {
+		return jdbc.sql("SELECT DISTINCT subscriber_id FROM memberships WHERE status = 'CONFIRMED' ORDER BY subscriber_id")
+			.query(Long.class)
+			.list();
+	}
+
 	public void confirmationSent(long subscriberId, long listId, Instant now) {
 		jdbc.sql(CONFIRMATION_SENT).param("subscriber", subscriberId).param("list", listId).param("now", utc(now)).update();
 	}
