@@ -69,9 +69,14 @@ final class PeopleYaml {
 			return;
 		}
 		List<Map<?, ?>> current = maps(person.get("roles")).stream().filter(role -> role.get("end_date") == null).toList();
-		if (current.size() != 1) {
-			people.error(file.name(), id, current.isEmpty() ? "no current role (every role has an end_date)"
-					: current.size() + " current roles (roles without an end_date); expected one");
+		if (current.isEmpty()) {
+			// Reported without the id: a person whose every role has ended left office, and a full import retires
+			// them (a record that is merely broken keeps its person current).
+			people.error(file.name(), null, "no current role (every role has an end_date): " + id + " is not current");
+			return;
+		}
+		if (current.size() > 1) {
+			people.error(file.name(), id, current.size() + " current roles (roles without an end_date); expected one");
 			return;
 		}
 		Map<?, ?> role = current.getFirst();

@@ -199,6 +199,27 @@ abstract class LegislatorImportTests extends DirectorySupport {
 	}
 
 	@Test
+	void aPersonWhoseEveryRoleHasEndedIsRetiredByAFullYamlImport() throws IOException {
+		importFull(yamlDirectory(), "yaml");
+		Path directory = Files.createDirectory(temp.resolve("people-ended"));
+		try (Stream<Path> files = Files.list(Path.of(yamlDirectory()))) {
+			for (Path file : files.toList()) {
+				String yaml = Files.readString(file);
+				if (file.getFileName().toString().startsWith("Julia-Salazar-")) {
+					yaml = yaml.replace("  district: '18'\n", "  district: '18'\n  end_date: 2026-11-30\n");
+				}
+				Files.writeString(directory.resolve(file.getFileName()), yaml);
+			}
+		}
+
+		ImportReport report = importFull(directory.toString(), "yaml");
+
+		assertThat(report.retired()).isEqualTo(1);
+		assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("no current role"));
+		assertThat(store.current(Chamber.UPPER, "18")).isEmpty();
+	}
+
+	@Test
 	void yamlFromAZipImportsLikeTheDirectory() throws IOException {
 		Path zip = temp.resolve("people.zip");
 		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.list(Path.of(yamlDirectory()))) {
