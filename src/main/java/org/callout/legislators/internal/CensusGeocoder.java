@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -46,6 +47,9 @@ class CensusGeocoder implements DistrictFinder {
 
 	private final JsonMapper json;
 
+	// Lookups run after commit, off the request thread, and /reps answers within about this much more.
+	private static final Duration GATE_WAIT = Duration.ofSeconds(1);
+
 	private final RateGate gate;
 
 	private final HttpClient http;
@@ -62,7 +66,7 @@ class CensusGeocoder implements DistrictFinder {
 		if (!settings.enabled() || street == null) {
 			return Result.noAnswer(null);
 		}
-		if (!gate.tryAcquire()) {
+		if (!gate.acquire(GATE_WAIT)) {
 			return Result.failed("geocoder: over the request-rate cap");
 		}
 		String address = street + ", " + zip;

@@ -87,6 +87,18 @@ class DistrictJobs {
 	}
 
 	private void run(long id, List<Long> subscribers) {
+		try {
+			lookUp(id, subscribers);
+		}
+		catch (RuntimeException ex) {
+			// The database went away mid-job: say so, or the job would show as running for good.
+			log.warn("District job {} stopped", id, ex);
+			jdbc.sql("UPDATE district_jobs SET status = 'interrupted', finished_at = :now WHERE id = :id")
+				.param("id", id).param("now", utc(clock.instant())).update();
+		}
+	}
+
+	private void lookUp(long id, List<Long> subscribers) {
 		for (long subscriberId : subscribers) {
 			String column;
 			try {

@@ -1,8 +1,12 @@
 package org.callout.legislators.internal;
 
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
 /**
- * At most N requests per second, without waiting: a request over the cap is refused at once, so a busy
- * moment never queues signups' lookups behind the geocoder (they fall back and are retried later).
+ * At most N requests per second. A caller waits for the next free slot, but never longer than a short bound:
+ * a bulk refresh or a burst of confirmations is paced to the cap instead of being refused (and pushed onto the
+ * retry path), while a moment busier than the bound allows is refused at once and falls back to the ZIP table.
  */
 final class RateGate {
 
@@ -14,12 +18,21 @@ final class RateGate {
 		this.intervalNanos = (long) (1_000_000_000L / perSecond);
 	}
 
-	synchronized boolean tryAcquire() {
-		long now = System.nanoTime();
-		if (now - next < 0) {
-			return false;
+	/** Takes a slot, waiting at most {@code maxWait} for it; false when none comes in time. */
+	boolean acquire(Duration maxWait) {
+		long slot;
+		synchronized (this) {
+			long now = System.nanoTime();
+			slot = Math.max(now, next);
+			if (slot - now > maxWait.toNanos()) {
+				return false;
+			}
+			next = slot + intervalNanos;
 		}
-		next = now + intervalNanos;
+		long wait = slot - System.nanoTime();
+		if (wait > 0) {
+			LockSupport.parkNanos(wait);
+		}
 		return true;
 	}
 

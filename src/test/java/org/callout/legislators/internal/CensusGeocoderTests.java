@@ -176,6 +176,17 @@ class CensusGeocoderTests {
 	}
 
 	@Test
+	void justOverTheRateCapALookupWaitsForTheNextSlotInsteadOfBeingRefused() {
+		body = MATCH.formatted(2024, 2024);
+		CensusGeocoder geocoder = geocoder(4);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(geocoder.find("10004", "125 Broad Street").answer()).as("lookup %d", i).isNotNull();
+		}
+		assertThat(queries).hasSize(3);
+	}
+
+	@Test
 	void withoutAStreetAddressOrWhenDisabledTheGeocoderIsNotAsked() {
 		body = MATCH.formatted(2024, 2024);
 
