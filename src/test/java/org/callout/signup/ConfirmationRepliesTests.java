@@ -138,7 +138,11 @@ class ConfirmationRepliesTests {
 		assertThat(((Number) row.get("attempts")).intValue()).isZero();
 		assertThat(row.get("refused_at")).isNull();
 
+		// The row that met the fault steps back 30 s without an attempt counted (so one address's own policy
+		// refusal cannot block the queue as its oldest row).
+		assertThat(((OffsetDateTime) row.get("next_attempt_at")).toInstant()).isAfter(clock.instant());
 		smtp.script(line -> null);
+		clock.advance(Duration.ofSeconds(31));
 
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> smtp.receivedFor(waiting) == 1);
 		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !health().contains("paused"));

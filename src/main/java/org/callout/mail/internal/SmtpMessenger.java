@@ -46,6 +46,10 @@ class SmtpMessenger implements Messenger {
 			pool.discard(transport);
 			throw failed(sameRefusals.check(SmtpReplies.classify(ex, recipientCount(message)), firstRecipient(message)));
 		}
+		catch (RuntimeException ex) {
+			pool.discard(transport); // Angus's unchecked failures too: the pool's slot must come back.
+			throw ex;
+		}
 		pool.release(transport);
 		sameRefusals.clear();
 		status.succeeded();

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.Claims;
@@ -18,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * This instance's identity and its claims. The id is {@code callout.instance-id} when set (best with several
@@ -40,22 +43,35 @@ class ClaimsConfiguration {
 		return new Claims(jdbc, id.strip(), properties.claims(), clock);
 	}
 
-	@Bean
-	ClaimsHeartbeat claimsHeartbeat(Claims claims) {
-		return new ClaimsHeartbeat(claims);
+	@Bean(destroyMethod = "close")
+	ClaimsHeartbeat claimsHeartbeat(Claims claims, CalloutProperties properties) {
+		return new ClaimsHeartbeat(claims, properties.claims().heartbeatInterval());
 	}
 
-	static final class ClaimsHeartbeat {
+	/**
+	 * Renews this instance's claims on a thread of its own: on the shared scheduler a long job (a legislature
+	 * poll, a batch of geocoder retries) could hold it past the claims' expiry, and another instance would then
+	 * send what this one is still sending.
+	 */
+	static final class ClaimsHeartbeat implements AutoCloseable {
 
-		private final Claims claims;
+		private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+				Thread.ofPlatform().name("claims-heartbeat").daemon().factory());
 
-		ClaimsHeartbeat(Claims claims) {
-			this.claims = claims;
+		ClaimsHeartbeat(Claims claims, Duration interval) {
+			thread.scheduleWithFixedDelay(() -> {
+				try {
+					claims.heartbeat();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not renew this instance's claims; trying again in {}", interval, ex);
+				}
+			}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 		}
 
-		@Scheduled(fixedDelayString = "${callout.claims.heartbeat-interval}")
-		void beat() {
-			claims.heartbeat();
+		@Override
+		public void close() {
+			thread.shutdownNow();
 		}
 
 	}

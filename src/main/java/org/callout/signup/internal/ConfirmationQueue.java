@@ -56,6 +56,10 @@ class ConfirmationQueue {
 			  claimed_by = NULL, heartbeat_at = NULL
 			WHERE id = :id""";
 
+	private static final String POSTPONE = """
+			UPDATE confirmation_queue SET next_attempt_at = :until, claimed_by = NULL, heartbeat_at = NULL
+			WHERE id = :id""";
+
 	private static final int REPLY_LENGTH = 500;
 
 	private final JdbcClient jdbc;
@@ -121,6 +125,11 @@ class ConfirmationQueue {
 	/** Gives the row back unsent and unchanged (shutting down, a relay fault, no budget now). */
 	void release(long id) {
 		claims.release(id);
+	}
+
+	/** Waits until {@code until} without counting an attempt, and gives the claim back. */
+	void postpone(long id, Instant until) {
+		jdbc.sql(POSTPONE).param("id", id).param("until", utc(until)).update();
 	}
 
 	void markFailed(long id, Instant retryAt, String reply) {

@@ -126,19 +126,27 @@ class ConfirmationSender implements DisposableBean {
 		if (batch.isEmpty()) {
 			return false;
 		}
-		int granted = budget.acquire(RelayBudget.Lane.ONE_OFF, batch.size(), BUDGET_WAIT);
-		for (int i = 0; i < batch.size(); i++) {
-			ConfirmationQueue.Pending pending = batch.get(i);
-			if (stopping || i >= granted) {
-				queue.release(pending.id()); // Shutting down, or over budget: claimable at once, by anyone.
-				continue;
+		int next = 0;
+		try {
+			int granted = budget.acquire(RelayBudget.Lane.ONE_OFF, batch.size(), BUDGET_WAIT);
+			for (; next < batch.size(); next++) {
+				ConfirmationQueue.Pending pending = batch.get(next);
+				if (stopping || next >= granted) {
+					queue.release(pending.id()); // Shutting down, or over budget: claimable at once, by anyone.
+					continue;
+				}
+				if (!send(pending)) {
+					next++;
+					return false;
+				}
 			}
-			if (!send(pending)) {
-				batch.subList(i + 1, batch.size()).forEach(p -> queue.release(p.id()));
-				return false;
-			}
+			return granted == BATCH;
 		}
-		return granted == BATCH;
+		finally {
+			// Whatever was not sent goes back now, also when the database failed mid-batch: a claim left here would
+			// be renewed by this instance's heartbeat until it stops.
+			batch.subList(Math.min(next, batch.size()), batch.size()).forEach(p -> queue.release(p.id()));
+		}
 	}
 
 	/** Returns false when the next message should wait (a temporary failure, a relay fault). */
@@ -157,7 +165,9 @@ class ConfirmationSender implements DisposableBean {
 					yield true;
 				}
 				case RELAY_FAULT -> {
-					queue.release(pending.id()); // Not this message's fault: the relay status logs and probes.
+					// Not counted against the message (the relay status logs and probes), but it steps back: were it
+					// one address's own policy refusal, as the oldest row it would be every probe and block the rest.
+					queue.postpone(pending.id(), clock.instant().plus(FIRST_RETRY));
 					yield false;
 				}
 				case TEMPORARY -> {
