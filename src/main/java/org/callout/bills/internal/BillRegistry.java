@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.callout.bills.Chamber;
 import org.callout.bills.TrackedBill;
 import org.callout.legislators.Legislator;
 import org.callout.legislators.Legislators;
@@ -75,9 +76,10 @@ class BillRegistry {
 		for (PrintNumber p : sameAs == null ? List.of(print) : List.of(print, sameAs)) {
 			if (!bills.insertPrint(id, session, p)) {
 				// Thrown inside the transaction: the bill row just inserted is rolled back with it.
-				throw RequestRefusedException.of(HttpStatus.CONFLICT, "Bill tracked already",
-						p.base() + " of the " + session + " session is tracked already.").with("field",
-						p == print ? "printNo" : "sameAs");
+				String field = p == print ? "printNo" : "sameAs";
+				String detail = p.base() + " of the " + session + " session is tracked already.";
+				throw RequestRefusedException.of(HttpStatus.CONFLICT, "Bill tracked already", detail)
+					.with("errors", List.of(new FieldError(field, detail)));
 			}
 		}
 		return views.find(id).orElseThrow();
@@ -104,10 +106,10 @@ class BillRegistry {
 			}
 			List<TrackedBill.Sponsor> sponsors = new ArrayList<>();
 			if (list.sponsor() != null) {
-				sponsors.add(sponsor("SPONSOR", list.sponsor(), errors));
+				sponsors.add(sponsor("SPONSOR", list.sponsor(), print.chamber(), errors));
 			}
 			(list.coSponsors() == null ? List.<Long>of() : list.coSponsors())
-				.forEach(c -> sponsors.add(sponsor("COSPONSOR", c, errors)));
+				.forEach(c -> sponsors.add(sponsor("COSPONSOR", c, print.chamber(), errors)));
 			sponsorChanges.add(() -> this.sponsors.replace(print.id(), sponsors));
 		}
 		if (!errors.isEmpty()) {
@@ -118,11 +120,16 @@ class BillRegistry {
 		return views.find(id).orElseThrow();
 	}
 
-	private TrackedBill.Sponsor sponsor(String role, Long legislatorId, List<FieldError> errors) {
+	private TrackedBill.Sponsor sponsor(String role, Long legislatorId, Chamber chamber, List<FieldError> errors) {
 		Optional<Legislator> legislator = legislatorId == null ? Optional.empty() : legislators.byId(legislatorId);
 		if (legislator.isEmpty()) {
 			errors.add(new FieldError("sponsors", "Sponsors are legislator ids from GET /api/v1/legislators; "
 					+ legislatorId + " is none."));
+		}
+		else if ((legislator.get().chamber() == org.callout.legislators.Chamber.UPPER) != (chamber == Chamber.SENATE)) {
+			// Named in full: the directory's Chamber and the bills module's share their simple name.
+			errors.add(new FieldError("sponsors", legislator.get().name() + " (id " + legislatorId + ") sits in the other "
+					+ "chamber: a " + chamber.name().toLowerCase() + " print's sponsors are members of the " + chamber.name().toLowerCase() + "."));
 		}
 		return new TrackedBill.Sponsor(role, legislatorId, null, legislator.map(Legislator::name).orElse(null));
 	}

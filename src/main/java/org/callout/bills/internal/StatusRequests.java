@@ -55,7 +55,8 @@ class StatusRequests {
 					+ Arrays.toString(BillStatus.values()) + "."));
 		}
 		LocalDate today = LocalDate.now(clock.withZone(ALBANY));
-		LocalDate date = date(request.actionDate(), today, errors);
+		int session = bills.bill(billId).orElseThrow().session();
+		LocalDate date = date(request.actionDate(), today, session, errors);
 		String committee = request.committee() == null || request.committee().isBlank() ? null : request.committee().strip();
 		if (committee != null && committee.length() > 200) {
 			errors.add(new FieldError("committee", "The committee's name is limited to 200 characters."));
@@ -71,14 +72,20 @@ class StatusRequests {
 		return recorder.record(StatusReport.of(print.id(), status, date, committee, source));
 	}
 
-	private static LocalDate date(String raw, LocalDate today, List<FieldError> errors) {
+	/** Required: a default of today would let a report about the past move a bill of an old session. */
+	private static LocalDate date(String raw, LocalDate today, int session, List<FieldError> errors) {
 		if (raw == null || raw.isBlank()) {
+			errors.add(new FieldError("actionDate", "Give the date the legislature acted, as YYYY-MM-DD."));
 			return today;
 		}
 		try {
 			LocalDate date = LocalDate.parse(raw.strip());
 			if (date.isAfter(today)) {
 				errors.add(new FieldError("actionDate", "The action date cannot be in the future (today in Albany is " + today + ")."));
+			}
+			else if (date.getYear() < session || date.getYear() > session + 1) {
+				errors.add(new FieldError("actionDate", "The " + session + " session runs through " + session + " and "
+						+ (session + 1) + "; " + date + " is outside it."));
 			}
 			return date;
 		}
