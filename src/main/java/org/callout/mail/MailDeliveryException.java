@@ -15,7 +15,9 @@ public class MailDeliveryException extends RuntimeException {
 		 * The relay itself refuses (connect, EHLO, AUTH, MAIL FROM, 5.7.x, or one reply for many recipients):
 		 * nothing is wrong with the message; sending pauses and probes until the relay works again.
 		 */
-		RELAY_FAULT
+		RELAY_FAULT,
+		/** Not attempted: sending is paused by an earlier relay fault. Put the message back as it was. */
+		PAUSED
 
 	}
 

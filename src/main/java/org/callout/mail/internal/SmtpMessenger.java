@@ -35,7 +35,7 @@ class SmtpMessenger implements Messenger {
 	public void send(MimeMessage message) {
 		String refusal = status.refusal();
 		if (refusal != null) {
-			throw new MailDeliveryException("Not sent: " + refusal, null, Kind.RELAY_FAULT, 0, null);
+			throw new MailDeliveryException("Not sent: " + refusal, null, Kind.PAUSED, 0, null);
 		}
 		Transport transport = borrow();
 		try {

@@ -83,7 +83,8 @@ class TestEmailController {
 			messenger.send(message);
 		}
 		catch (MailDeliveryException ex) {
-			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT) { // A relay fault is logged where it pauses sending.
+			// A relay fault is logged where it pauses sending.
+			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT && ex.kind() != MailDeliveryException.Kind.PAUSED) {
 				log.warn("Test email to {} failed", to, ex);
 			}
 			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed",

@@ -164,6 +164,10 @@ class ConfirmationSender implements DisposableBean {
 							pending.id(), ex.reply(), ex);
 					yield true;
 				}
+				case PAUSED -> {
+					queue.release(pending.id()); // Nothing was attempted: the probe decides when sending resumes.
+					yield false;
+				}
 				case RELAY_FAULT -> {
 					// Not counted against the message (the relay status logs and probes), but it steps back: were it
 					// one address's own policy refusal, as the oldest row it would be every probe and block the rest.

@@ -66,7 +66,7 @@ class SmtpRepliesTests {
 
 		assertThat(send(smtp, "a@example.org").kind()).isEqualTo(Kind.RELAY_FAULT);
 		MailDeliveryException whilePaused = send(smtp, "b@example.org");
-		assertThat(whilePaused.kind()).isEqualTo(Kind.RELAY_FAULT);
+		assertThat(whilePaused.kind()).isEqualTo(Kind.PAUSED);
 		assertThat(whilePaused.getMessage()).contains("paused").contains("535 5.7.8");
 		int connectionsWhilePaused = server.connectionsOpened();
 
