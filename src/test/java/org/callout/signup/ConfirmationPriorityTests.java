@@ -2,12 +2,7 @@ package org.callout.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.callout.mail.RelayBudget;
+import org.callout.support.ApiSignups;
 import org.callout.support.H2Database;
 import org.callout.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -88,18 +83,7 @@ class ConfirmationPriorityTests {
 	}
 
 	private void signUp(String address) throws Exception {
-		JsonMapper json = JsonMapper.builder().build();
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			String terms = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/terms")).build(),
-					HttpResponse.BodyHandlers.ofString()).body()).get("versionId").asString();
-			String body = json.writeValueAsString(Map.of("email", address, "firstName", "Ana", "lastName", "Pérez", "zip", "10004",
-					"termsVersion", terms, "consent", true));
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/signups"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-		}
+		ApiSignups.signUp(port, address);
 	}
 
 }

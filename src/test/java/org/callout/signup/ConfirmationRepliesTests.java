@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.callout.support.H2Database;
+import org.callout.support.ApiSignups;
 import org.callout.support.MutableClock;
 import org.callout.support.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -166,17 +167,7 @@ class ConfirmationRepliesTests {
 	}
 
 	private void signUp(String address) throws Exception {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			String terms = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/terms")).build(),
-					HttpResponse.BodyHandlers.ofString()).body()).get("versionId").asString();
-			String body = json.writeValueAsString(Map.of("email", address, "firstName", "Ana", "lastName", "Pérez", "zip", "10004",
-					"termsVersion", terms, "consent", true));
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/signups"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-		}
+		ApiSignups.signUp(port, address);
 	}
 
 	private static String unique(String name) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	private final ServerSocket server;
+
+	private final CountDownLatch slowRelay = new CountDownLatch(1);
 
 	private final AtomicInteger open = new AtomicInteger();
 
@@ -165,7 +169,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 						data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
 					}
 					if (!dataDelay.isZero()) {
-						Thread.sleep(dataDelay);
+						// A slow relay's latency: nothing ever counts this latch down, so it waits the whole delay.
+						slowRelay.await(dataDelay.toMillis(), TimeUnit.MILLISECONDS);
 					}
 					String answer = reply(".", "250 2.0.0 Ok: queued");
 					if (answer.startsWith("2")) {
