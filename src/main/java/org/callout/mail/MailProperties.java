@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param smtp the SMTP relay, when transport is smtp
  * @param returnPath the envelope sender (MAIL FROM, where bounces go); blank: the organization's sender address
  * @param relay the relay's own allowance, shared by every sender and every instance on one database
+ * @param unsubscribeMailbox the {@code mailto:} of every campaign email's List-Unsubscribe header; until inbound
+ * mail is processed, someone must read it and honour its requests by hand; blank: the organization's sender address
  */
 @ConfigurationProperties("callout.mail")
 public record MailProperties(Transport transport, Path outboxDir, String replyTo, Duration templateCacheTtl,
-		Smtp smtp, String returnPath, Relay relay) {
+		Smtp smtp, String returnPath, Relay relay, String unsubscribeMailbox) {
 
 	public MailProperties {
 		transport = transport == null ? Transport.OUTBOX : transport;

@@ -21,6 +21,8 @@ public final class LinkSigner {
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+	private static final String NEVER = "never";
+
 	private final byte[] currentKey;
 
 	private final List<byte[]> previousKeys;
@@ -33,6 +35,15 @@ public final class LinkSigner {
 	/** A URL-safe token binding {@code data} to {@code purpose} until {@code expiresAt}. */
 	public String sign(String purpose, String data, Instant expiresAt) {
 		String body = ENCODER.encodeToString((expiresAt.getEpochSecond() + "|" + data).getBytes(StandardCharsets.UTF_8));
+		return body + "." + ENCODER.encodeToString(mac(currentKey, purpose, body));
+	}
+
+	/**
+	 * A URL-safe token binding {@code data} to {@code purpose} that never expires: unsubscribe links in old emails
+	 * must keep working for as long as any key that signed them is kept for verification.
+	 */
+	public String signPermanent(String purpose, String data) {
+		String body = ENCODER.encodeToString((NEVER + "|" + data).getBytes(StandardCharsets.UTF_8));
 		return body + "." + ENCODER.encodeToString(mac(currentKey, purpose, body));
 	}
 
@@ -58,6 +69,9 @@ public final class LinkSigner {
 			return new Verification.Invalid();
 		}
 		int bar = payload.indexOf('|');
+		if (bar > 0 && NEVER.equals(payload.substring(0, bar))) {
+			return new Verification.Valid(payload.substring(bar + 1), Instant.MAX);
+		}
 		long expiresAt;
 		try {
 			expiresAt = Long.parseLong(payload.substring(0, Math.max(bar, 0)));
@@ -95,6 +109,7 @@ public final class LinkSigner {
 	/** What a presented token turned out to be. */
 	public sealed interface Verification {
 
+		/** @param expiresAt when it stops verifying; {@link Instant#MAX} for a permanent token */
 		record Valid(String data, Instant expiresAt) implements Verification {
 		}
 

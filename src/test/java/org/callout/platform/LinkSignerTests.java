@@ -70,4 +70,23 @@ class LinkSignerTests {
 			.isInstanceOf(LinkSigner.Verification.Valid.class);
 	}
 
+	@Test
+	void aPermanentTokenVerifiesAtAnyTimeAndOnlyForItsPurpose() {
+		String token = signer.signPermanent("unsubscribe", "42:1.2:b7");
+
+		assertThat(signer.verify("unsubscribe", token, NOW.plus(Duration.ofDays(365 * 80))))
+			.isEqualTo(new LinkSigner.Verification.Valid("42:1.2:b7", Instant.MAX));
+		assertThat(signer.verify("confirm", token, NOW)).isInstanceOf(LinkSigner.Verification.Invalid.class);
+	}
+
+	@Test
+	void aPermanentTokenSignedWithARetiredKeyVerifiesWhileThatKeyIsKept() {
+		String token = new LinkSigner("old-key-0123456789abcdef0123", List.of()).signPermanent("unsubscribe", "42:1:t");
+
+		assertThat(new LinkSigner("new-key-0123456789abcdef0123", List.of("old-key-0123456789abcdef0123"))
+			.verify("unsubscribe", token, NOW)).isInstanceOf(LinkSigner.Verification.Valid.class);
+		assertThat(new LinkSigner("new-key-0123456789abcdef0123", List.of()).verify("unsubscribe", token, NOW))
+			.isInstanceOf(LinkSigner.Verification.Invalid.class);
+	}
+
 }
