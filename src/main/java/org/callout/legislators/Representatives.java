@@ -3,6 +3,7 @@ package org.callout.legislators;
 import java.util.Map;
 import java.util.Optional;
 
+import org.callout.legislators.internal.DistrictQueries;
 import org.callout.legislators.internal.RepresentationStore;
 
 import org.springframework.stereotype.Service;
@@ -15,9 +16,23 @@ public class Representatives {
 
 	private final Legislators legislators;
 
-	Representatives(RepresentationStore store, Legislators legislators) {
+	private final DistrictQueries queries;
+
+	Representatives(RepresentationStore store, Legislators legislators, DistrictQueries queries) {
 		this.store = store;
 		this.legislators = legislators;
+		this.queries = queries;
+	}
+
+	/**
+	 * Who represents whoever lives at this ZIP and street address (either may be typed by anyone: they are
+	 * checked), looked up now and stored nowhere; subscriber id 0. For previews of a campaign email.
+	 *
+	 * @param street optional
+	 * @throws org.callout.platform.RequestRefusedException naming {@code zip} or {@code address}
+	 */
+	public Representation lookUp(String zip, String street) {
+		return queries.lookUp(zip, street);
 	}
 
 	/** Empty until the subscriber's districts have been looked up (after they confirm). */

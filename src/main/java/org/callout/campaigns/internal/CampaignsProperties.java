@@ -18,17 +18,19 @@ public record CampaignsProperties(String defaultTemplate, Map<String, Map<String
 	public CampaignsProperties {
 		defaultTemplate = defaultTemplate == null || defaultTemplate.isBlank() ? "call-your-legislator" : defaultTemplate;
 		officeHours = officeHours == null ? Map.of() : Map.copyOf(officeHours);
-		governor = governor == null ? new Governor(null, null, null) : governor;
+		governor = governor == null ? new Governor(null, null, null, null) : governor;
 	}
 
 	/**
-	 * @param name as supporters should hear it ("Governor Kathy Hochul")
+	 * @param name the governor's name ("Kathy Hochul")
+	 * @param title per language, as it goes before the name ("Governor", "Gobernadora")
 	 * @param phone the office's public phone
 	 * @param officeHours per language
 	 */
-	public record Governor(String name, String phone, Map<String, String> officeHours) {
+	public record Governor(String name, Map<String, String> title, String phone, Map<String, String> officeHours) {
 
 		public Governor {
+			title = title == null ? Map.of() : Map.copyOf(title);
 			officeHours = officeHours == null ? Map.of() : Map.copyOf(officeHours);
 		}
 

@@ -1,0 +1,128 @@
+package org.callout.campaigns.internal.email;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.callout.bills.TrackedBill;
+import org.callout.campaigns.internal.CampaignsProperties;
+import org.callout.campaigns.internal.ask.Ask;
+import org.callout.campaigns.internal.ask.AskPlanner;
+import org.callout.legislators.Chamber;
+import org.callout.legislators.Legislator;
+import org.callout.platform.CalloutProperties;
+
+import org.springframework.stereotype.Component;
+
+/** The people of a campaign email as template values: legislators, the governor's office, candidates. */
+@Component
+class TargetMaps {
+
+	/**
+	 * @param typedName the supporter's first name as typed and cleaned, or null
+	 * @param prints the bill's prints as written, or null without a bill
+	 */
+	record Context(String typedName, String prints, TrackedBill bill, String language) {
+	}
+
+	private final CampaignWords words;
+
+	private final CampaignsProperties properties;
+
+	private final String defaultLanguage;
+
+	TargetMaps(CampaignWords words, CampaignsProperties properties, CalloutProperties callout) {
+		this.words = words;
+		this.properties = properties;
+		this.defaultLanguage = callout.defaultLanguage();
+	}
+
+	Map<String, Object> legislator(Legislator legislator, Context context) {
+		String language = context.language();
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("name", legislator.name());
+		map.put("title", words.title(legislator.chamber(), language));
+		map.put("party", text(legislator.party()));
+		map.put("district", legislator.district());
+		map.put("chamber", words.chamber(legislator.chamber(), language));
+		map.put("sponsor", AskPlanner.sponsors(context.bill(), legislator));
+		map.put("capitolPhone", phone(legislator.capitolPhone()));
+		map.put("districtPhones", legislator.districtPhones().stream().filter(p -> !p.isBlank()).map(Phones::of).toList());
+		map.put("email", text(legislator.email()));
+		map.put("officeHours", perLanguage(properties.officeHours()
+			.get(legislator.chamber() == Chamber.UPPER ? "senate" : "assembly"), language));
+		return map;
+	}
+
+	Map<String, Object> target(Ask.Target target, Context context) {
+		Map<String, Object> map = target.governor() ? governor(context) : legislator(target.legislator(), context);
+		map.put("governor", target.governor());
+		map.put("sponsor", target.sponsor());
+		map.put("urge", !target.sponsor());
+		Object phone = map.get("capitolPhone");
+		if (Boolean.FALSE.equals(phone) && !((List<?>) map.get("districtPhones")).isEmpty()) {
+			phone = ((List<?>) map.get("districtPhones")).getFirst();
+		}
+		map.put("phone", phone);
+		String addressed = target.governor()
+				? words.addressedGovernor((String) map.get("title"), (String) map.get("name"), context.language())
+				: words.addressed(target.legislator().chamber(), target.legislator().name(), context.language());
+		map.put("script", words.script(context.typedName(), addressed, context.prints(), target.governor(), target.sponsor(),
+				context.language()));
+		return map;
+	}
+
+	Map<String, Object> ambiguity(Ask.Ambiguity ambiguity, Context context) {
+		String language = context.language();
+		return Map.of("chamber", words.chamber(ambiguity.chamber(), language), "candidates",
+				ambiguity.candidates().stream().map(candidate -> candidate(ambiguity.chamber(), candidate, language)).toList());
+	}
+
+	private Map<String, Object> candidate(Chamber chamber, Ask.Candidate candidate, String language) {
+		Legislator holder = candidate.holder();
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("name", holder == null ? words.vacant(language) : holder.name());
+		map.put("title", words.title(chamber, language));
+		map.put("district", candidate.district());
+		map.put("party", holder == null ? "" : text(holder.party()));
+		map.put("phone", holder == null ? false : phone(Optional.ofNullable(holder.capitolPhone())
+			.orElse(holder.districtPhones().isEmpty() ? null : holder.districtPhones().getFirst())));
+		map.put("sponsor", candidate.sponsor());
+		return map;
+	}
+
+	private Map<String, Object> governor(Context context) {
+		CampaignsProperties.Governor governor = properties.governor();
+		String language = context.language();
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("name", governor.name());
+		String title = perLanguage(governor.title(), language);
+		map.put("title", title.isEmpty() ? words.governorTitle(language) : title);
+		map.put("party", "");
+		map.put("district", "");
+		map.put("chamber", words.governorChamber(language));
+		map.put("sponsor", false);
+		map.put("capitolPhone", phone(governor.phone()));
+		map.put("districtPhones", List.of());
+		map.put("email", "");
+		map.put("officeHours", perLanguage(governor.officeHours(), language));
+		return map;
+	}
+
+	private String perLanguage(Map<String, String> texts, String language) {
+		if (texts == null) {
+			return "";
+		}
+		return text(Optional.ofNullable(texts.get(language)).orElse(texts.get(defaultLanguage)));
+	}
+
+	private static Object phone(String number) {
+		return number == null || number.isBlank() ? false : Phones.of(number);
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
+	}
+
+}
