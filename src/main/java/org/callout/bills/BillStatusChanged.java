@@ -1,5 +1,6 @@
 package org.callout.bills;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -18,7 +19,8 @@ import java.time.LocalDate;
  * @param source organizer, api, openleg or calendar
  * @param finalEnd for {@link BillStatus#SESSION_ENDED}: whether the two-year session ended (true) or only its
  * first year (false); null otherwise
+ * @param recordedAt when Callout recorded the change (a late poll may report an old action): alerts count from it
  */
 public record BillStatusChanged(long billId, String printNo, Chamber chamber, long historyId, BillStatus from,
-		BillStatus to, LocalDate actionDate, ActsNext actsNext, String source, Boolean finalEnd) {
+		BillStatus to, LocalDate actionDate, ActsNext actsNext, String source, Boolean finalEnd, Instant recordedAt) {
 }

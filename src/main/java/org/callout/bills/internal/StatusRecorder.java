@@ -93,7 +93,7 @@ class StatusRecorder {
 	void announce(Outcome recorded, StatusReport report) {
 		BillStore.PrintRow print = recorded.before();
 		events.publishEvent(new BillStatusChanged(print.billId(), recorded.printNo(), print.chamber(), recorded.historyId(),
-				print.status(), report.status(), report.actionDate(), actsNext(print.billId()), report.source(), report.finalEnd()));
+				print.status(), report.status(), report.actionDate(), actsNext(print.billId()), report.source(), report.finalEnd(), clock.instant()));
 	}
 
 	/** The second year's adjournment after the first one's, with no re-referral seen between: news all the same. */

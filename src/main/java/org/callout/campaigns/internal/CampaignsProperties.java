@@ -1,6 +1,11 @@
 package org.callout.campaigns.internal;
 
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Map;
+
+import org.callout.campaigns.internal.blasts.QuietHours;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,11 +16,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param officeHours per chamber ({@code senate}, {@code assembly}), per language: when offices answer the phone
  * @param governor the governor's office, asked when a bill sits with the governor; blank name or phone: not
  * configured, and supporters are asked for no call then
+ * @param quietHours no blast starts in this nightly window (wall-clock times in its zone); a blast sending finishes
+ * @param sendBy a trigger's default: an alert that has not started this long after the change expires
+ * @param schedulerInterval how often due blasts are moved to the handover queue
  */
 @ConfigurationProperties("callout.campaigns")
-public record CampaignsProperties(String defaultTemplate, Map<String, Map<String, String>> officeHours, Governor governor) {
+public record CampaignsProperties(String defaultTemplate, Map<String, Map<String, String>> officeHours, Governor governor,
+		QuietHours quietHours, Duration sendBy, Duration schedulerInterval) {
 
 	public CampaignsProperties {
+		quietHours = quietHours == null
+				? new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("America/New_York")) : quietHours;
+		sendBy = sendBy == null ? Duration.ofHours(48) : sendBy;
+		schedulerInterval = schedulerInterval == null ? Duration.ofSeconds(15) : schedulerInterval;
 		defaultTemplate = defaultTemplate == null || defaultTemplate.isBlank() ? "call-your-legislator" : defaultTemplate;
 		officeHours = officeHours == null ? Map.of() : Map.copyOf(officeHours);
 		governor = governor == null ? new Governor(null, null, null, null) : governor;

@@ -1,0 +1,175 @@
+package org.callout.campaigns.internal.blasts;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.callout.bills.Bills;
+import org.callout.campaigns.internal.CampaignsProperties;
+import org.callout.campaigns.internal.templates.CampaignTemplates;
+import org.callout.platform.FieldError;
+import org.callout.platform.RequestRefusedException;
+import org.callout.subscribers.SubscriberLists;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizer API: blasts, their audience, their exact template, and every move the state table allows. */
+@RestController
+class BlastsController {
+
+	private final BlastStore store;
+
+	private final BlastFactory factory;
+
+	private final BlastMoves moves;
+
+	private final BlastViews views;
+
+	private final AudienceCounts audiences;
+
+	private final CampaignTemplates templates;
+
+	private final BlastRequest.Known known;
+
+	private final Clock clock;
+
+	BlastsController(BlastStore store, BlastFactory factory, BlastMoves moves, BlastViews views, AudienceCounts audiences,
+			CampaignTemplates templates, Bills bills, SubscriberLists lists, CampaignsProperties properties, Clock clock) {
+		this.store = store;
+		this.factory = factory;
+		this.moves = moves;
+		this.views = views;
+		this.audiences = audiences;
+		this.templates = templates;
+		this.known = new BlastRequest.Known(bills, templates, lists, properties.quietHours().zone(),
+				properties.defaultTemplate(), clock);
+		this.clock = clock;
+	}
+
+	/** Who acts: today the admin token's holder; organizer accounts will name the person. */
+	static String author(Principal principal) {
+		return "organizer:" + (principal == null ? "admin-token" : principal.getName());
+	}
+
+	record Submit(Boolean needsApproval) {
+	}
+
+	record Reschedule(String startAt, String zone, String sendBy) {
+	}
+
+	@PostMapping("/api/v1/blasts")
+	ResponseEntity<Map<String, Object>> create(@RequestBody BlastRequest request, Principal principal) {
+		long id = factory.draft(request.check(known), author(principal));
+		return ResponseEntity.created(URI.create("/api/v1/blasts/" + id)).body(views.blast(find(id)));
+	}
+
+	@GetMapping("/api/v1/blasts")
+	List<Map<String, Object>> list(@RequestParam(required = false) Long billId, @RequestParam(required = false) String state) {
+		BlastState wanted = null;
+		if (state != null) {
+			try {
+				wanted = BlastState.valueOf(state);
+			}
+			catch (IllegalArgumentException ex) {
+				throw RequestRefusedException.invalidField("Unknown state", "state", "The states are "
+						+ String.join(", ", java.util.Arrays.stream(BlastState.values()).map(Enum::name).toList()) + ".");
+			}
+		}
+		return store.list(billId, wanted, 500).stream().map(views::blast).toList();
+	}
+
+	@GetMapping("/api/v1/blasts/{id}")
+	Map<String, Object> one(@PathVariable long id) {
+		Map<String, Object> view = new LinkedHashMap<>(views.blast(find(id)));
+		view.put("changes", store.changes(id));
+		view.put("onHandoverQueue", store.handoverQueue().contains(id));
+		// The sending engine reports its counts here once it exists.
+		view.put("counts", null);
+		return view;
+	}
+
+	@GetMapping("/api/v1/blasts/{id}/audience")
+	AudienceCounts.Counts audience(@PathVariable long id) {
+		return audiences.count(find(id).audience());
+	}
+
+	/** The exact words the blast sends: the template version it keeps. */
+	@GetMapping("/api/v1/blasts/{id}/template")
+	Object template(@PathVariable long id) {
+		Blast blast = find(id);
+		return templates.version(blast.templateName(), blast.templateVersion()).orElseThrow();
+	}
+
+	@GetMapping("/api/v1/blasts/handover")
+	List<Long> handover() {
+		return store.handoverQueue();
+	}
+
+	@PostMapping("/api/v1/blasts/{id}/submit")
+	@Transactional
+	Map<String, Object> submit(@PathVariable long id, @RequestBody(required = false) Submit submit, Principal principal) {
+		Blast blast = moves.locked(id);
+		if (blast.state() == BlastState.DRAFT && blast.startAt() == null) {
+			moves.reschedule(id, clock.instant(), blast.startZone(), blast.sendBy(), author(principal));
+		}
+		boolean approval = submit != null && Boolean.TRUE.equals(submit.needsApproval());
+		return views.blast(moves.move(id, approval ? BlastState.AWAITING_APPROVAL : BlastState.SCHEDULED, author(principal), "submitted"));
+	}
+
+	@PostMapping("/api/v1/blasts/{id}/approve")
+	@Transactional
+	Map<String, Object> approve(@PathVariable long id, Principal principal) {
+		Blast blast = moves.locked(id);
+		if (blast.state() != BlastState.AWAITING_APPROVAL) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Not allowed in this state",
+					"Only a blast awaiting approval can be approved; this one is " + blast.state() + ".")
+				.with("state", blast.state().name());
+		}
+		return views.blast(moves.move(id, BlastState.SCHEDULED, author(principal), "approved"));
+	}
+
+	@PostMapping("/api/v1/blasts/{id}/reschedule")
+	@Transactional
+	Map<String, Object> reschedule(@PathVariable long id, @RequestBody Reschedule request, Principal principal) {
+		Blast blast = moves.locked(id);
+		List<FieldError> errors = new ArrayList<>();
+		if (request == null || request.startAt() == null) {
+			errors.add(new FieldError("startAt", "Give the new start, like 2026-12-02T10:00."));
+		}
+		BlastRequest.Schedule schedule = BlastRequest.Schedule.check(request == null ? null : request.startAt(),
+				request == null || request.zone() == null ? blast.startZone() : request.zone(),
+				request == null ? null : request.sendBy(), known.defaultZone(), clock.instant(), errors);
+		if (errors.isEmpty() && schedule.sendBy() == null && blast.sendBy() != null
+				&& !schedule.startAt().isBefore(blast.sendBy())) {
+			errors.add(new FieldError("startAt", "That is after the blast's send-by time, " + blast.sendBy() + "."));
+		}
+		if (!errors.isEmpty()) {
+			throw RequestRefusedException.invalidFields("Invalid schedule", errors);
+		}
+		return views.blast(moves.reschedule(id, schedule.startAt(), schedule.zone().getId(),
+				schedule.sendBy() != null ? schedule.sendBy() : blast.sendBy(), author(principal)));
+	}
+
+	@PostMapping("/api/v1/blasts/{id}/cancel")
+	Map<String, Object> cancel(@PathVariable long id, Principal principal) {
+		return views.blast(moves.move(id, BlastState.CANCELLED, author(principal), "cancelled"));
+	}
+
+	private Blast find(long id) {
+		return store.find(id).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such blast",
+				"There is no blast " + id + "."));
+	}
+
+}
