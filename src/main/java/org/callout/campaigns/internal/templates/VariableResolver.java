@@ -61,8 +61,7 @@ final class VariableResolver {
 				}
 			}
 		}
-		open.forEach(frame -> problems.add(where.at(frame.line(), frame.name(),
-				"section '{{#" + frame.name() + "}}' is never closed with '{{/" + frame.name() + "}}'")));
+		open.forEach(frame -> problems.add(unclosed(frame, where)));
 		return new Resolution(List.copyOf(problems), Map.copyOf(topLevel), Map.copyOf(nested));
 	}
 
@@ -79,16 +78,23 @@ final class VariableResolver {
 		};
 	}
 
+	// A close that matches a section further out closes the ones in between, each reported never closed; one
+	// that matches nothing open is reported and ignored, so one typo yields one problem, not one per line after it.
 	private static void close(Tag tag, Deque<Frame> open, TemplateProblem.Where where, List<TemplateProblem> problems) {
-		if (open.isEmpty()) {
-			problems.add(where.at(tag.line(), tag.name(), "'{{/" + tag.name() + "}}' closes no open section"));
+		if (open.stream().noneMatch(frame -> frame.name().equals(tag.name()))) {
+			problems.add(where.at(tag.line(), tag.name(), open.isEmpty() ? "'{{/" + tag.name() + "}}' closes no open section"
+					: "'{{/" + tag.name() + "}}' does not match '{{#" + open.peek().name() + "}}' opened on line "
+							+ open.peek().line()));
 			return;
 		}
-		Frame top = open.pop();
-		if (!top.name().equals(tag.name())) {
-			problems.add(where.at(tag.line(), tag.name(), "'{{/" + tag.name() + "}}' does not match '{{#" + top.name()
-					+ "}}' opened on line " + top.line()));
+		for (Frame frame = open.pop(); !frame.name().equals(tag.name()); frame = open.pop()) {
+			problems.add(unclosed(frame, where));
 		}
+	}
+
+	private static TemplateProblem unclosed(Frame frame, TemplateProblem.Where where) {
+		return where.at(frame.line(), frame.name(),
+				"section '{{#" + frame.name() + "}}' is never closed with '{{/" + frame.name() + "}}'");
 	}
 
 	private static void variable(Tag tag, Deque<Frame> open, TemplateProblem.Where where, List<TemplateProblem> problems) {
