@@ -46,7 +46,8 @@ final class PartChecker {
 		if (problems.isEmpty()) {
 			problems.addAll(compiles(source, where));
 		}
-		for (String required : TemplateVariables.REQUIRED) {
+		// With a section left open, everything after it is "inside": the real problem is already reported.
+		for (String required : resolution.balanced() ? TemplateVariables.REQUIRED : List.<String>of()) {
 			if (!resolution.topLevel().containsKey(required)) {
 				Integer inside = resolution.nested().get(required);
 				problems.add(where.at(inside, required, inside == null

@@ -77,8 +77,12 @@ final class TagScanner {
 			case '#' -> named(Type.SECTION, rest, line, where, tags, problems);
 			case '^' -> named(Type.INVERTED, rest, line, where, tags, problems);
 			case '/' -> named(Type.CLOSE, rest, line, where, tags, problems);
-			case '{', '&' -> problems.add(where.at(line, rest.replace("}", "").strip(), "unescaped output '{{" + inner
-					+ "}}' is not allowed: write {{" + rest.replace("}", "").strip() + "}} (values are always escaped in HTML)"));
+			case '{', '&' -> {
+				String name = rest.replace("}", "").strip();
+				String written = tag.charAt(0) == '{' ? "{{{" + name + "}}}" : "{{&" + name + "}}";
+				problems.add(where.at(line, name, "unescaped output '" + written + "' is not allowed: write {{" + name
+						+ "}} (values are always escaped in HTML)"));
+			}
 			case '>' -> problems.add(where.at(line, rest, "partials ('{{>" + rest + "}}') are not allowed"));
 			case '=' -> problems.add(where.at(line, tag, "changing the delimiters ('{{" + tag + "}}') is not allowed"));
 			case '<', '$' -> problems.add(where.at(line, rest, "template inheritance ('{{" + tag + "}}') is not allowed"));

@@ -33,8 +33,10 @@ final class VariableResolver {
 	 * @param problems what cannot render
 	 * @param topLevel each name printed outside any section, with its first line
 	 * @param nested each name printed inside a section, with its first line
+	 * @param balanced every section closed where it should be (else what is "inside" means little)
 	 */
-	record Resolution(List<TemplateProblem> problems, Map<String, Integer> topLevel, Map<String, Integer> nested) {
+	record Resolution(List<TemplateProblem> problems, Map<String, Integer> topLevel, Map<String, Integer> nested,
+			boolean balanced) {
 	}
 
 	private VariableResolver() {
@@ -45,6 +47,7 @@ final class VariableResolver {
 		Map<String, Integer> topLevel = new HashMap<>();
 		Map<String, Integer> nested = new HashMap<>();
 		Deque<Frame> open = new ArrayDeque<>();
+		boolean balanced = true;
 		for (Tag tag : tags) {
 			switch (tag.type()) {
 				case SECTION -> open.push(section(tag, lookup(tag.name(), open), where, problems));
@@ -54,7 +57,7 @@ final class VariableResolver {
 					}
 					open.push(new Frame(tag.name(), tag.line(), null, false));
 				}
-				case CLOSE -> close(tag, open, where, problems);
+				case CLOSE -> balanced &= close(tag, open, where, problems);
 				case VARIABLE -> {
 					variable(tag, open, where, problems);
 					(open.isEmpty() ? topLevel : nested).putIfAbsent(tag.name(), tag.line());
@@ -62,7 +65,8 @@ final class VariableResolver {
 			}
 		}
 		open.forEach(frame -> problems.add(unclosed(frame, where)));
-		return new Resolution(List.copyOf(problems), Map.copyOf(topLevel), Map.copyOf(nested));
+		balanced &= open.isEmpty();
+		return new Resolution(List.copyOf(problems), Map.copyOf(topLevel), Map.copyOf(nested), balanced);
 	}
 
 	private static Frame section(Tag tag, Optional<Kind> kind, TemplateProblem.Where where, List<TemplateProblem> problems) {
@@ -80,16 +84,19 @@ final class VariableResolver {
 
 	// A close that matches a section further out closes the ones in between, each reported never closed; one
 	// that matches nothing open is reported and ignored, so one typo yields one problem, not one per line after it.
-	private static void close(Tag tag, Deque<Frame> open, TemplateProblem.Where where, List<TemplateProblem> problems) {
+	private static boolean close(Tag tag, Deque<Frame> open, TemplateProblem.Where where, List<TemplateProblem> problems) {
 		if (open.stream().noneMatch(frame -> frame.name().equals(tag.name()))) {
 			problems.add(where.at(tag.line(), tag.name(), open.isEmpty() ? "'{{/" + tag.name() + "}}' closes no open section"
 					: "'{{/" + tag.name() + "}}' does not match '{{#" + open.peek().name() + "}}' opened on line "
 							+ open.peek().line()));
-			return;
+			return false;
 		}
+		boolean balanced = true;
 		for (Frame frame = open.pop(); !frame.name().equals(tag.name()); frame = open.pop()) {
 			problems.add(unclosed(frame, where));
+			balanced = false;
 		}
+		return balanced;
 	}
 
 	private static TemplateProblem unclosed(Frame frame, TemplateProblem.Where where) {

@@ -83,6 +83,12 @@ class TemplateCheckerTests {
 	}
 
 	@Test
+	void aSectionLeftOpenIsOneProblemNotAlsoEveryRequiredNameAfterIt() {
+		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{#senator}}"))).extracting(TemplateProblem::message)
+			.containsExactly("section '{{#senator}}' is never closed with '{{/senator}}'");
+	}
+
+	@Test
 	void aMismatchedCloseIsReportedAtItsLine() {
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(5, "{{/senator}}"))).extracting(TemplateProblem::line).contains(5);
 	}
