@@ -1,6 +1,7 @@
 package org.callout.platform.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,36 +11,60 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.CalloutProperties;
+import org.callout.platform.LargeBodies;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies over the configured size: nothing Callout accepts (a signup, a list) is more than a
  * few kilobytes, and a 2 MB body is an attack or a mistake. A declared Content-Length over the limit is
  * refused before anything is read; a chunked body is counted as it is read and fails once past the limit.
- * (Tomcat's max-http-form-post-size applies the same limit to form posts.)
+ * (Tomcat's max-http-form-post-size applies the same limit to form posts.) Paths a module declares in a
+ * {@link LargeBodies} bean get that bean's limit instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private record Larger(PathPattern pattern, long limit) {
+	}
+
+	private final long defaultLimit;
+
+	private final List<Larger> larger;
 
 	private final ProblemWriter problems;
 
-	RequestBodyLimitFilter(CalloutProperties properties, ProblemWriter problems) {
-		this.limit = properties.maxRequestBody().toBytes();
+	RequestBodyLimitFilter(CalloutProperties properties, List<LargeBodies> largeBodies, ProblemWriter problems) {
+		this.defaultLimit = properties.maxRequestBody().toBytes();
+		this.larger = largeBodies.stream()
+			.flatMap(bodies -> bodies.patterns()
+				.stream()
+				.map(p -> new Larger(PathPatternParser.defaultInstance.parse(p), bodies.limit().toBytes())))
+			.toList();
 		this.problems = problems;
+	}
+
+	private long limitFor(HttpServletRequest request) {
+		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		return larger.stream()
+			.filter(l -> l.pattern().matches(path))
+			.mapToLong(Larger::limit)
+			.reduce(defaultLimit, Math::max);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limitFor(request);
 		if (request.getContentLengthLong() > limit) {
 			response.setStatus(413);
 			// Close the connection: otherwise the unread body keeps it busy (and holds up a graceful shutdown).

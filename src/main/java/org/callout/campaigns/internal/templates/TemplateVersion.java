@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param name the template's name ({@code call-your-legislator})
  * @param version 1, 2, ... for organizer copies; 0 for the default read from {@code templates/campaigns/}
  * @param origin {@code file} or {@code api}
- * @param savedAt when it was saved (for a file: when it was read)
+ * @param savedAt when it was saved (for a file: when its newest file was last modified)
  * @param languages the parts per language tag
  */
 public record TemplateVersion(String name, int version, String origin, Instant savedAt, Map<String, Parts> languages) {

@@ -1,0 +1,117 @@
+package org.callout.campaigns.internal.email;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.callout.campaigns.internal.templates.CampaignTemplates;
+import org.callout.campaigns.internal.templates.TemplateVersion;
+import org.callout.mail.MailComposer;
+import org.callout.mail.MailDeliveryException;
+import org.callout.mail.Messenger;
+import org.callout.mail.OutgoingEmail;
+import org.callout.mail.RelayBudget;
+import org.callout.platform.EmailAddress;
+import org.callout.platform.Masking;
+import org.callout.platform.RequestRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Organizer API: a template rendered for one real person (their legislators, their ask), and the real message sent
+ * to a test address, its links marked as a test so that using them records nothing.
+ */
+@RestController
+class TemplatePreviewController {
+
+	private static final Logger log = LoggerFactory.getLogger(TemplatePreviewController.class);
+
+	private static final Duration BUDGET_WAIT = Duration.ofSeconds(5);
+
+	private final CampaignTemplates templates;
+
+	private final PreviewReaders readers;
+
+	private final CampaignEmails emails;
+
+	private final MailComposer composer;
+
+	private final Messenger messenger;
+
+	private final RelayBudget budget;
+
+	TemplatePreviewController(CampaignTemplates templates, PreviewReaders readers, CampaignEmails emails,
+			MailComposer composer, Messenger messenger, RelayBudget budget) {
+		this.templates = templates;
+		this.readers = readers;
+		this.emails = emails;
+		this.composer = composer;
+		this.messenger = messenger;
+		this.budget = budget;
+	}
+
+	record Preview(String template, int version, String language, boolean languageFallback, String subject, String text,
+			String html, Map<String, String> headers) {
+	}
+
+	record TestSent(String messageId, String to, String transport, String language) {
+	}
+
+	@PostMapping("/api/v1/templates/{name}/preview")
+	Preview preview(@PathVariable String name, @RequestBody PreviewRequest request) {
+		TemplateVersion template = template(name);
+		CampaignEmail email = make(template, request);
+		return new Preview(template.name(), template.version(), email.rendered().language(), email.languageFallback(),
+				email.rendered().subject(), email.rendered().text(), email.rendered().html(), email.headers());
+	}
+
+	@PostMapping("/api/v1/templates/{name}/test-send")
+	ResponseEntity<TestSent> testSend(@PathVariable String name, @RequestBody PreviewRequest request) {
+		EmailAddress to = EmailAddress.parseField("to", request == null ? null : request.to());
+		CampaignEmail email = make(template(name), request);
+		OutgoingEmail outgoing = email.to(to, composer);
+		MimeMessage message = composer.compose(outgoing);
+		if (budget.acquire(RelayBudget.Lane.ONE_OFF, 1, BUDGET_WAIT) == 0) {
+			throw RequestRefusedException.of(HttpStatus.SERVICE_UNAVAILABLE, "Relay budget spent",
+					"The relay's allowance (callout.mail.relay) is spent for now; try again in a moment.")
+				.header("Retry-After", "5");
+		}
+		String messageId = outgoing.messageId();
+		try {
+			messenger.send(message);
+		}
+		catch (MailDeliveryException ex) {
+			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT && ex.kind() != MailDeliveryException.Kind.PAUSED) {
+				log.warn("Test send of template {} to {} failed", name, to, ex);
+			}
+			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed", "The "
+					+ messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
+		}
+		log.info("Test send of template {} ({}) to {} as {}", name, email.rendered().language(), to, messageId);
+		return ResponseEntity.accepted()
+			.body(new TestSent(messageId, to.value(), messenger.transportName(), email.rendered().language()));
+	}
+
+	private CampaignEmail make(TemplateVersion template, PreviewRequest request) {
+		if (request == null) {
+			throw RequestRefusedException.invalidField("Whom to preview for", "subscriberId",
+					"Give subscriberId, or zip (with an optional address and firstName).");
+		}
+		CampaignEmails.Reader reader = readers.reader(request);
+		CampaignModel.About about = new CampaignModel.About(readers.bill(request), null, null, readers.ask(request));
+		return emails.make(template, reader, about, new CampaignEmails.Sender(null, "test"));
+	}
+
+	private TemplateVersion template(String name) {
+		return templates.current(name).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND,
+				"No such template", "There is no campaign template '" + Masking.text(name) + "'."));
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.callout.campaigns.internal.templates;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.samskivert.mustache.BasicCollector;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+
+import org.callout.campaigns.internal.templates.TemplateVersion.Parts;
+
+/**
+ * Renders a template version for one supporter. Organizers write the templates, so they render only from plain
+ * maps, lists, strings and booleans (the collector never calls a getter), and a value is only ever inserted,
+ * never read as template: a supporter who types {@code {{unsubscribeUrl}}} or {@code <script>} gets it back as text.
+ */
+public class TemplateRenderer {
+
+	// Like mail.MailTemplates: JMustache's default collector would call any public getter of any object it meets.
+	private static final Mustache.Collector PLAIN_VALUES = new BasicCollector() {
+		@Override
+		public <K, V> Map<K, V> createFetcherCache() {
+			return new ConcurrentHashMap<>();
+		}
+	};
+
+	// Strict sections: a section over a name the model lacks is the model's bug, not something to paper over.
+	// An empty string is false, so {{#senator.email}} skips a legislator without one.
+	private static final Mustache.Compiler BASE = Mustache.compiler()
+		.withCollector(PLAIN_VALUES)
+		.strictSections(true)
+		.emptyStringIsFalse(true);
+
+	private static final Mustache.Compiler HTML = BASE.escapeHTML(true);
+
+	private static final Mustache.Compiler TEXT = BASE.escapeHTML(false);
+
+	// A blast renders one version thousands of times: compile each source once. Bounded, because versions pile up.
+	private static final int MAX_COMPILED = 256;
+
+	private final Map<String, Template> compiledText = new ConcurrentHashMap<>();
+
+	private final Map<String, Template> compiledHtml = new ConcurrentHashMap<>();
+
+	private final String defaultLanguage;
+
+	public TemplateRenderer(String defaultLanguage) {
+		this.defaultLanguage = defaultLanguage;
+	}
+
+	static Mustache.Compiler compiler(boolean html) {
+		return html ? HTML : TEXT;
+	}
+
+	/**
+	 * @param model the variables of {@link TemplateVariables}, as maps, lists, strings and booleans only
+	 * @throws IllegalStateException if the version has neither {@code language} nor the default language
+	 * @throws IllegalArgumentException if the model holds anything but plain values
+	 */
+	public RenderedTemplate render(TemplateVersion template, String language, Map<String, ?> model) {
+		plain(model, "model");
+		String used = template.languages().containsKey(language) ? language : defaultLanguage;
+		Parts parts = template.in(language, defaultLanguage)
+			.orElseThrow(() -> new IllegalStateException("Template " + template.name() + " v" + template.version()
+					+ " has neither " + language + " nor " + defaultLanguage));
+		String text = template(parts.text(), false).execute(model);
+		String html = template(parts.html(), true).execute(model);
+		List<String> lines = text.lines().toList();
+		if (lines.isEmpty() || !lines.getFirst().startsWith(PartChecker.SUBJECT_PREFIX)) {
+			throw new IllegalStateException("Template " + template.name() + " v" + template.version()
+					+ " (" + used + ") must start with 'Subject: '");
+		}
+		String subject = lines.getFirst().substring(PartChecker.SUBJECT_PREFIX.length()).strip();
+		String body = String.join("\n", lines.subList(1, lines.size())).strip() + "\n";
+		return new RenderedTemplate(subject, body, html, used);
+	}
+
+	private Template template(String source, boolean html) {
+		Map<String, Template> compiled = html ? compiledHtml : compiledText;
+		Template template = compiled.get(source);
+		if (template == null) {
+			if (compiled.size() >= MAX_COMPILED) {
+				compiled.clear();
+			}
+			template = compiler(html).compile(source);
+			compiled.put(source, template);
+		}
+		return template;
+	}
+
+	private static void plain(Object value, String path) {
+		switch (value) {
+			case null -> {
+			}
+			case String s -> {
+			}
+			case Boolean b -> {
+			}
+			case Number n -> {
+			}
+			case Map<?, ?> map -> map.forEach((k, v) -> plain(v, path + "." + k));
+			case List<?> list -> list.forEach(v -> plain(v, path + "[]"));
+			default -> throw new IllegalArgumentException(path + " is a " + value.getClass().getName()
+					+ ": templates render only from maps, lists, strings and booleans");
+		}
+	}
+
+}
