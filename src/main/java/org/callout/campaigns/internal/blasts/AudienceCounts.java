@@ -15,7 +15,7 @@ class AudienceCounts {
 	 * One statement over three modules' tables (subscribers' {@code subscribers} and {@code memberships},
 	 * legislators' {@code representations}), read only: counting an audience of 100 000 through two module APIs
 	 * would take 200 000 queries, and organizers look at this before every approval. The narrowing here is the
-	 * one the sending engine's snapshot applies. A subscriber with no representation row yet counts as unknown.
+	 * one the sending engine's snapshot applies. The cast tells PostgreSQL the type of a null chamber. A subscriber with no representation row yet counts as unknown.
 	 */
 	private static final String COUNTS = """
 			SELECT COALESCE(r.confidence, 'unknown') AS confidence, s.language AS language, COUNT(*) AS people
@@ -24,7 +24,7 @@ class AudienceCounts {
 			WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.status = 'CONFIRMED'
 			              AND m.list_id IN (:lists))
 			  AND (:known = FALSE OR r.confidence = 'exact')
-			  AND (:chamber IS NULL
+			  AND (CAST(:chamber AS VARCHAR(8)) IS NULL
 			       OR (:chamber = 'senate' AND r.senate_district IS NOT NULL AND (:anyDistrict OR r.senate_district IN (:districts)))
 			       OR (:chamber = 'assembly' AND r.assembly_district IS NOT NULL
 			           AND (:anyDistrict OR r.assembly_district IN (:districts))))

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.callout.bills.BillStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Blasts, their state changes and the handover queue. */
@@ -29,18 +30,19 @@ public class BlastStore {
 	}
 
 	long insert(Blast blast) {
-		return jdbc.sql("""
-				INSERT INTO blasts (trigger_id, bill_id, history_id, from_status, to_status, template_name, template_version,
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO blasts (trigger_id, bill_id, history_id, from_status, to_status, alert_key, template_name, template_version,
 				    list_ids, narrow_known, narrow_chamber, narrow_districts, ask, quiet_hours, state, start_at, start_zone,
 				    send_by, change_recorded_at, created_by, created_at, updated_at)
-				VALUES (:trigger, :bill, :history, :from, :to, :template, :version, :lists, :known, :chamber, :districts,
-				    :ask, :quiet, :state, :start, :zone, :sendBy, :recorded, :by, :now, :now)
-				RETURNING id""")
+				VALUES (:trigger, :bill, :history, :from, :to, :alert, :template, :version, :lists, :known, :chamber, :districts,
+				    :ask, :quiet, :state, :start, :zone, :sendBy, :recorded, :by, :now, :now)""")
 			.param("trigger", blast.triggerId())
 			.param("bill", blast.billId())
 			.param("history", blast.historyId())
 			.param("from", blast.from() == null ? null : blast.from().name())
 			.param("to", blast.to() == null ? null : blast.to().name())
+			.param("alert", blast.to() == null ? null : alertKey(blast.to()))
 			.param("template", blast.templateName())
 			.param("version", blast.templateVersion())
 			.param("lists", blast.audience().listIdsColumn())
@@ -56,8 +58,8 @@ public class BlastStore {
 			.param("recorded", ts(blast.changeRecordedAt()))
 			.param("by", blast.createdBy())
 			.param("now", ts(blast.createdAt()))
-			.query(Long.class)
-			.single();
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
 	}
 
 	Optional<Blast> find(long id) {
@@ -71,8 +73,9 @@ public class BlastStore {
 	}
 
 	List<Blast> list(Long billId, BlastState state, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM blasts WHERE (:bill IS NULL OR bill_id = :bill)"
-				+ " AND (:state IS NULL OR state = :state) ORDER BY id DESC LIMIT :limit")
+		// The casts tell PostgreSQL the type of a parameter that is null.
+		return jdbc.sql("SELECT " + COLUMNS + " FROM blasts WHERE (CAST(:bill AS BIGINT) IS NULL OR bill_id = :bill)"
+				+ " AND (CAST(:state AS VARCHAR(20)) IS NULL OR state = :state) ORDER BY id DESC LIMIT :limit")
 			.param("bill", billId)
 			.param("state", state == null ? null : state.name())
 			.param("limit", limit)
@@ -86,9 +89,9 @@ public class BlastStore {
 	 */
 	boolean alertExists(long triggerId, long billId, BillStatus to, Instant since) {
 		return jdbc.sql("""
-				SELECT COUNT(*) FROM blasts WHERE trigger_id = :trigger AND bill_id = :bill AND to_status = :to
+				SELECT COUNT(*) FROM blasts WHERE trigger_id = :trigger AND bill_id = :bill AND alert_key = :alert
 				AND change_recorded_at >= :since""")
-			.param("trigger", triggerId).param("bill", billId).param("to", to.name()).param("since", ts(since))
+			.param("trigger", triggerId).param("bill", billId).param("alert", alertKey(to)).param("since", ts(since))
 			.query(Long.class).single() > 0;
 	}
 
@@ -151,6 +154,11 @@ public class BlastStore {
 
 	List<Long> handoverQueue() {
 		return jdbc.sql("SELECT blast_id FROM blast_handover ORDER BY queued_at, blast_id").query(Long.class).list();
+	}
+
+	/** Either house's committee is one alert: both prints re-referred in January are one piece of news. */
+	static String alertKey(BillStatus status) {
+		return status == BillStatus.IN_SENATE_COMM || status == BillStatus.IN_ASSEMBLY_COMM ? "IN_COMMITTEE" : status.name();
 	}
 
 	/** A state change as recorded. */

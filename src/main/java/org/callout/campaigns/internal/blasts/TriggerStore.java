@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.callout.bills.BillStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Triggers, in {@code campaign_triggers}. */
@@ -33,12 +34,13 @@ class TriggerStore {
 	}
 
 	long insert(Trigger trigger) {
-		return params(jdbc.sql("INSERT INTO campaign_triggers (bill_id, statuses, template_name, list_ids, narrow_known,"
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		params(jdbc.sql("INSERT INTO campaign_triggers (bill_id, statuses, template_name, list_ids, narrow_known,"
 				+ " narrow_chamber, narrow_districts, mode, delay_seconds, send_by_seconds, quiet_hours, ask, enabled,"
 				+ " created_by, created_at, updated_at) VALUES (:bill, :statuses, :template, :lists, :known, :chamber,"
-				+ " :districts, :mode, :delay, :sendBy, :quiet, :ask, :enabled, :by, :now, :now) RETURNING id"), trigger)
-			.query(Long.class)
-			.single();
+				+ " :districts, :mode, :delay, :sendBy, :quiet, :ask, :enabled, :by, :now, :now)"), trigger)
+			.update(key, "id");
+		return key.getKeyAs(Number.class).longValue();
 	}
 
 	void update(Trigger trigger) {

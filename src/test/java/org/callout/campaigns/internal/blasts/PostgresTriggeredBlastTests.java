@@ -1,0 +1,8 @@
+package org.callout.campaigns.internal.blasts;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresTriggeredBlastTests extends TriggeredBlastTests {
+
+}
