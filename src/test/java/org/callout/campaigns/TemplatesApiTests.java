@@ -212,6 +212,21 @@ class TemplatesApiTests {
 	}
 
 	@Test
+	void aTemplateOverTheGeneralBodyLimitIsAcceptedEvenChunked() throws Exception {
+		String html = "<p>" + "x".repeat(90 * 1024) + "</p>" + HTML;
+		// A body publisher of unknown length makes the client send Transfer-Encoding: chunked.
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/templates/" + name()))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ADMIN)
+			.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(english(TEXT, html))))
+			.build();
+
+		HttpResponse<String> saved = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+	}
+
+	@Test
 	void theFirstSaveIsCreatedAndEachNextSaveIsTheNextVersion() throws Exception {
 		String name = name();
 
