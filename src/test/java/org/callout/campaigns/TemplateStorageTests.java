@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.campaigns.internal.templates.StoredVersion;
@@ -102,6 +108,21 @@ abstract class TemplateStorageTests {
 	}
 
 	@Test
+	void concurrentSavesOfOneTemplateEachGetTheirOwnNumber() throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<Integer>> saves = IntStream.range(0, 4)
+				.mapToObj(i -> pool.submit(() -> templates.save("raced", english(TEXT + i)).version().version()))
+				.toList();
+
+			List<Integer> numbers = new ArrayList<>();
+			for (Future<Integer> save : saves) {
+				numbers.add(save.get());
+			}
+			assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4);
+		}
+	}
+
+	@Test
 	void aDeleteHidesTheOrganizerCopiesButNotTheirNumbers() {
 		templates.save("hidden", english(TEXT));
 
@@ -141,6 +162,15 @@ abstract class TemplateStorageTests {
 			.extracting(v -> v.languages().get("en").text()).isEqualTo(TEXT);
 		assertThat(templates.pin("pinned").orElseThrow().version()).isNotEqualTo(pinned.version());
 		assertThat(templates.current("pinned")).get().extracting(TemplateVersion::version).isEqualTo(0);
+	}
+
+	@Test
+	void aFileDefaultIsCheckedWhenReadBecauseFilesAreEditedByHand() throws IOException {
+		writeFile("typo", TEXT.replace("{{firstName}}", "{{frstName}}"));
+
+		assertThat(templates.problems(templates.current("typo").orElseThrow())).extracting(p -> p.name())
+			.containsExactly("frstName");
+		assertThat(templates.problems(templates.pin("typo").orElseThrow())).hasSize(1);
 	}
 
 	@Test

@@ -306,6 +306,18 @@ class TemplatesApiTests {
 	}
 
 	@Test
+	void aFileDefaultWithAMistakeIsServedWithItsProblems() throws Exception {
+		String name = name();
+		Files.writeString(TEMPLATES.resolve("campaigns/" + name + ".en.txt"), TEXT.replace("{{firstName}}", "{{frstName}}"));
+		Files.writeString(TEMPLATES.resolve("campaigns/" + name + ".en.html"), HTML);
+
+		JsonNode problem = get("/api/v1/templates/" + name).get("problems").get(0);
+
+		assertThat(problem.get("line").asInt()).isEqualTo(2);
+		assertThat(problem.get("message").asString()).isEqualTo("unknown variable 'frstName'");
+	}
+
+	@Test
 	void anUnknownTemplateOrVersionIs404() throws Exception {
 		String name = name();
 		put(name, english(TEXT, HTML));

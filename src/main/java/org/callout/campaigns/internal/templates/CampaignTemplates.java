@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class CampaignTemplates {
 
-	private static final int SAVE_ATTEMPTS = 5;
+	private static final int SAVE_ATTEMPTS = 10;
 
 	private final TemplateStore store;
 
@@ -129,9 +129,12 @@ public class CampaignTemplates {
 		return checker.fallbacks(version.languages().keySet());
 	}
 
-	/** Problems a version has: none for a stored one (checked on save); a file default may have any. */
-	List<TemplateProblem> problems(TemplateVersion version) {
-		return version.version() == 0 ? checker.check(version.name(), version.languages()).problems() : List.of();
+	/**
+	 * Problems a version has: none for a stored one (checked on save); a file default (or a copy of one) may have
+	 * any, as files are edited by hand. Check before sending.
+	 */
+	public List<TemplateProblem> problems(TemplateVersion version) {
+		return version.origin().equals("file") ? checker.check(version.name(), version.languages()).problems() : List.of();
 	}
 
 	private TemplateSummary summary(TemplateVersion version) {

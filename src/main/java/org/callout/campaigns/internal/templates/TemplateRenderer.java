@@ -1,5 +1,6 @@
 package org.callout.campaigns.internal.templates;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -60,8 +61,8 @@ public class TemplateRenderer {
 	 */
 	public RenderedTemplate render(TemplateVersion template, String language, Map<String, ?> model) {
 		plain(model, "model");
-		String used = template.languages().containsKey(language) ? language : defaultLanguage;
-		Parts parts = template.in(language, defaultLanguage)
+		String used = language != null && template.languages().containsKey(language) ? language : defaultLanguage;
+		Parts parts = template.in(used, defaultLanguage)
 			.orElseThrow(() -> new IllegalStateException("Template " + template.name() + " v" + template.version()
 					+ " has neither " + language + " nor " + defaultLanguage));
 		Text text = cached(compiledText, parts.text(), source -> text(source, template.name() + " v" + template.version()));
