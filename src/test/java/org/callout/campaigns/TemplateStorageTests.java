@@ -41,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Template versions on a real database: numbered, append-only, deleted by a row of their own, pinned by copy. */
 @DataJdbcTest(properties = { "callout.consent.texts.en=I agree.", "callout.consent.texts.es=Acepto.",
-		"callout.mail.template-cache-ttl=0s" })
+		"callout.mail.template-cache-ttl=0s",
+		// The PostgreSQL server is shared by every test context (and, on CI, other builds): take few connections.
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import({ TemplatesTestConfiguration.class, SupportedLanguages.class, TemplateStorageTests.Config.class })
 // Not in a test transaction: on PostgreSQL a refused UPDATE aborts the transaction it ran in.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
