@@ -139,6 +139,15 @@ class TemplateCheckerTests {
 	}
 
 	@Test
+	void aSectionOpenedOnTheSubjectLineMustCloseOnIt() {
+		String text = TemplateFixtures.TEXT.replace("Subject: Call {{#senator}}{{name}}{{/senator}} today",
+				"Subject: Call {{#senator}}{{name}}").replace("Hi {{firstName}},", "{{/senator}}");
+
+		assertThat(problemsOfText(text)).extracting(TemplateProblem::message)
+			.containsExactly("a section opened on the subject line must close on it");
+	}
+
+	@Test
 	void aPartOver100KilobytesIsRefusedSayingGmailClipsIt() {
 		String html = TemplateFixtures.HTML + "<!--" + "x".repeat(100 * 1024) + "-->";
 
