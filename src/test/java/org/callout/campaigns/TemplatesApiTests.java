@@ -40,7 +40,7 @@ class TemplatesApiTests {
 	static final String TEXT = """
 			Subject: Call {{#senator}}{{name}}{{/senator}} today
 			Hi {{firstName}},
-			{{#ask.targets}}Call {{name}} at {{phone.number}}.{{/ask.targets}}
+			{{#ask.targets}}Call {{name}} at {{#phone}}{{phone.number}}{{/phone}}.{{/ask.targets}}
 			{{unsubscribeUrl}}
 			{{organization.postalAddress}}
 			""";

@@ -40,14 +40,15 @@ class TemplateCheckerTests {
 
 	@Test
 	void aNameInsideAListSectionResolvesInTheItemFirstThenOutwards() {
-		assertThat(problemsOfText(TemplateFixtures.textWithLine(4, "{{name}} {{script}} {{firstName}} {{bill.title}}"))).isEmpty();
+		assertThat(problemsOfText(TemplateFixtures.textWithLine(4, "{{name}} {{script}} {{firstName}} {{organization.name}}"))).isEmpty();
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{script}}"))).extracting(TemplateProblem::name)
 			.containsExactly("script");
 	}
 
 	@Test
 	void aDottedNameDescendsOnlyThroughObjects() {
-		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{senator.capitolPhone.number}}"))).isEmpty();
+		assertThat(problemsOfText(TemplateFixtures.textWithLine(2,
+				"{{#senator}}{{#senator.capitolPhone}}{{senator.capitolPhone.number}}{{/senator.capitolPhone}}{{/senator}}"))).isEmpty();
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{senator.nickname}}"))).extracting(TemplateProblem::message)
 			.containsExactly("unknown variable 'senator.nickname'");
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{ask.targets.name}}"))).isNotEmpty();
