@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.campaigns.internal.templates.StoredVersion;
@@ -35,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Template versions on a real database: numbered, append-only, deleted by a row of their own, pinned by copy. */
 @DataJdbcTest(properties = { "callout.consent.texts.en=I agree.", "callout.consent.texts.es=Acepto.",
-		"callout.mail.template-cache-ttl=0s" })
+		"callout.mail.template-cache-ttl=0s",
+		// The PostgreSQL server is shared by every test context (and, on CI, other builds): take few connections.
+		"spring.datasource.hikari.maximum-pool-size=4" })
 @Import({ TemplatesTestConfiguration.class, SupportedLanguages.class, TemplateStorageTests.Config.class })
 // Not in a test transaction: on PostgreSQL a refused UPDATE aborts the transaction it ran in.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -102,6 +110,21 @@ abstract class TemplateStorageTests {
 	}
 
 	@Test
+	void concurrentSavesOfOneTemplateEachGetTheirOwnNumber() throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+			List<Future<Integer>> saves = IntStream.range(0, 4)
+				.mapToObj(i -> pool.submit(() -> templates.save("raced", english(TEXT + i)).version().version()))
+				.toList();
+
+			List<Integer> numbers = new ArrayList<>();
+			for (Future<Integer> save : saves) {
+				numbers.add(save.get());
+			}
+			assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4);
+		}
+	}
+
+	@Test
 	void aDeleteHidesTheOrganizerCopiesButNotTheirNumbers() {
 		templates.save("hidden", english(TEXT));
 
@@ -141,6 +164,15 @@ abstract class TemplateStorageTests {
 			.extracting(v -> v.languages().get("en").text()).isEqualTo(TEXT);
 		assertThat(templates.pin("pinned").orElseThrow().version()).isNotEqualTo(pinned.version());
 		assertThat(templates.current("pinned")).get().extracting(TemplateVersion::version).isEqualTo(0);
+	}
+
+	@Test
+	void aFileDefaultIsCheckedWhenReadBecauseFilesAreEditedByHand() throws IOException {
+		writeFile("typo", TEXT.replace("{{firstName}}", "{{frstName}}"));
+
+		assertThat(templates.problems(templates.current("typo").orElseThrow())).extracting(p -> p.name())
+			.containsExactly("frstName");
+		assertThat(templates.problems(templates.pin("typo").orElseThrow())).hasSize(1);
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class TemplatesApiTests {
 	static final String TEXT = """
 			Subject: Call {{#senator}}{{name}}{{/senator}} today
 			Hi {{firstName}},
-			{{#ask.targets}}Call {{name}} at {{phone.number}}.{{/ask.targets}}
+			{{#ask.targets}}Call {{name}} at {{#phone}}{{phone.number}}{{/phone}}.{{/ask.targets}}
 			{{unsubscribeUrl}}
 			{{organization.postalAddress}}
 			""";
@@ -212,6 +212,21 @@ class TemplatesApiTests {
 	}
 
 	@Test
+	void aTemplateOverTheGeneralBodyLimitIsAcceptedEvenChunked() throws Exception {
+		String html = "<p>" + "x".repeat(90 * 1024) + "</p>" + HTML;
+		// A body publisher of unknown length makes the client send Transfer-Encoding: chunked.
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/templates/" + name()))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ADMIN)
+			.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(english(TEXT, html))))
+			.build();
+
+		HttpResponse<String> saved = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+	}
+
+	@Test
 	void theFirstSaveIsCreatedAndEachNextSaveIsTheNextVersion() throws Exception {
 		String name = name();
 
@@ -288,6 +303,18 @@ class TemplatesApiTests {
 				assertThat(t.get("languages").get(0).asString()).isEqualTo("en");
 				assertThat(t.get("fallbacks").get("es").asString()).isEqualTo("en");
 			});
+	}
+
+	@Test
+	void aFileDefaultWithAMistakeIsServedWithItsProblems() throws Exception {
+		String name = name();
+		Files.writeString(TEMPLATES.resolve("campaigns/" + name + ".en.txt"), TEXT.replace("{{firstName}}", "{{frstName}}"));
+		Files.writeString(TEMPLATES.resolve("campaigns/" + name + ".en.html"), HTML);
+
+		JsonNode problem = get("/api/v1/templates/" + name).get("problems").get(0);
+
+		assertThat(problem.get("line").asInt()).isEqualTo(2);
+		assertThat(problem.get("message").asString()).isEqualTo("unknown variable 'frstName'");
 	}
 
 	@Test

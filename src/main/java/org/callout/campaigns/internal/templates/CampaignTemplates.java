@@ -1,12 +1,8 @@
 package org.callout.campaigns.internal.templates;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class CampaignTemplates {
 
-	private static final int SAVE_ATTEMPTS = 5;
+	private static final int SAVE_ATTEMPTS = 10;
 
 	private final TemplateStore store;
 
@@ -88,7 +84,7 @@ public class CampaignTemplates {
 			throw TemplateProblem.refusal(result.problems());
 		}
 		Map<String, Parts> sorted = new TreeMap<>(languages);
-		TemplateVersion saved = retried(() -> store.append(name, "api", now(), sorted, hash(sorted)));
+		TemplateVersion saved = retried(() -> store.append(name, "api", now(), sorted, TemplateHash.of(sorted)));
 		return new SavedTemplate(saved, result.fallbacks(), result.warnings());
 	}
 
@@ -118,7 +114,7 @@ public class CampaignTemplates {
 			return current;
 		}
 		TemplateVersion file = current.get();
-		String hash = hash(file.languages());
+		String hash = TemplateHash.of(file.languages());
 		return Optional.of(retried(() -> store.fileCopy(name, hash)
 			.flatMap(version -> store.find(name, version))
 			.orElseGet(() -> store.append(name, "file", now(), new TreeMap<>(file.languages()), hash))));
@@ -129,9 +125,12 @@ public class CampaignTemplates {
 		return checker.fallbacks(version.languages().keySet());
 	}
 
-	/** Problems a version has: none for a stored one (checked on save); a file default may have any. */
-	List<TemplateProblem> problems(TemplateVersion version) {
-		return version.version() == 0 ? checker.check(version.name(), version.languages()).problems() : List.of();
+	/**
+	 * Problems a version has: none for a stored one (checked on save); a file default (or a copy of one) may have
+	 * any, as files are edited by hand. Check before sending.
+	 */
+	public List<TemplateProblem> problems(TemplateVersion version) {
+		return version.origin().equals("file") ? checker.check(version.name(), version.languages()).problems() : List.of();
 	}
 
 	private TemplateSummary summary(TemplateVersion version) {
@@ -156,24 +155,6 @@ public class CampaignTemplates {
 	// The databases keep microseconds: what save answers must be what a later read returns.
 	private Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	static String hash(Map<String, Parts> languages) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			new TreeMap<>(languages).forEach((language, parts) -> {
-				// Length-prefixed, so no two different templates concatenate to the same bytes.
-				for (String value : List.of(language, parts.text(), parts.html())) {
-					byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-					digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-					digest.update(bytes);
-				}
-			});
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }

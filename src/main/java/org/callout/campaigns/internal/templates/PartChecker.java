@@ -40,6 +40,9 @@ final class PartChecker {
 			problems.addAll(subject(source, where));
 		}
 		TagScanner.Scan scan = TagScanner.scan(source, where);
+		if (where.part().equals("text") && scan.problems().isEmpty()) {
+			problems.addAll(subjectSections(scan, where));
+		}
 		problems.addAll(scan.problems());
 		VariableResolver.Resolution resolution = VariableResolver.resolve(scan.tags(), where);
 		problems.addAll(resolution.problems());
@@ -86,6 +89,15 @@ final class PartChecker {
 			return List.of(where.at(1, "Subject", "the subject is " + length + " characters; at most " + MAX_SUBJECT));
 		}
 		return List.of();
+	}
+
+	/** The subject renders on its own (so no value can move text into or out of it): its sections close on it. */
+	private static List<TemplateProblem> subjectSections(TagScanner.Scan scan, TemplateProblem.Where where) {
+		List<TagScanner.Tag> subject = scan.tags().stream().filter(tag -> tag.line() == 1).toList();
+		if (VariableResolver.resolve(subject, where).balanced()) {
+			return List.of();
+		}
+		return List.of(where.at(1, "Subject", "a section opened on the subject line must close on it"));
 	}
 
 	/** What the scanner did not catch, JMustache does: its message carries "@ line N". */

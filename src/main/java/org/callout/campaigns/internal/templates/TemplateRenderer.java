@@ -3,6 +3,7 @@ package org.callout.campaigns.internal.templates;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
@@ -39,7 +40,7 @@ public class TemplateRenderer {
 	// A blast renders one version thousands of times: compile each source once. Bounded, because versions pile up.
 	private static final int MAX_COMPILED = 256;
 
-	private final Map<String, Template> compiledText = new ConcurrentHashMap<>();
+	private final Map<String, Text> compiledText = new ConcurrentHashMap<>();
 
 	private final Map<String, Template> compiledHtml = new ConcurrentHashMap<>();
 
@@ -60,30 +61,42 @@ public class TemplateRenderer {
 	 */
 	public RenderedTemplate render(TemplateVersion template, String language, Map<String, ?> model) {
 		plain(model, "model");
-		String used = template.languages().containsKey(language) ? language : defaultLanguage;
-		Parts parts = template.in(language, defaultLanguage)
+		String used = language != null && template.languages().containsKey(language) ? language : defaultLanguage;
+		Parts parts = template.in(used, defaultLanguage)
 			.orElseThrow(() -> new IllegalStateException("Template " + template.name() + " v" + template.version()
 					+ " has neither " + language + " nor " + defaultLanguage));
-		String text = template(parts.text(), false).execute(model);
-		String html = template(parts.html(), true).execute(model);
-		List<String> lines = text.lines().toList();
-		if (lines.isEmpty() || !lines.getFirst().startsWith(PartChecker.SUBJECT_PREFIX)) {
-			throw new IllegalStateException("Template " + template.name() + " v" + template.version()
-					+ " (" + used + ") must start with 'Subject: '");
-		}
-		String subject = lines.getFirst().substring(PartChecker.SUBJECT_PREFIX.length()).strip();
-		String body = String.join("\n", lines.subList(1, lines.size())).strip() + "\n";
+		Text text = cached(compiledText, parts.text(), source -> text(source, template.name() + " v" + template.version()));
+		// A value with a line break in it ends no header and starts no body: the subject stays one line.
+		String subject = text.subject().execute(model).replaceAll("[\\r\\n\\t]+", " ").strip();
+		String body = text.body().execute(model).strip() + "\n";
+		String html = cached(compiledHtml, parts.html(), HTML::compile).execute(model);
 		return new RenderedTemplate(subject, body, html, used);
 	}
 
-	private Template template(String source, boolean html) {
-		Map<String, Template> compiled = html ? compiledHtml : compiledText;
-		Template template = compiled.get(source);
+	/**
+	 * The subject line and the body, compiled apart: a supporter's value can then never move text between them
+	 * (the checker requires every section opened on the subject line to close there).
+	 */
+	private record Text(Template subject, Template body) {
+	}
+
+	private static Text text(String source, String what) {
+		int end = source.indexOf('\n');
+		String first = end < 0 ? source : source.substring(0, end);
+		if (!first.startsWith(PartChecker.SUBJECT_PREFIX)) {
+			throw new IllegalStateException("Template " + what + " must start with 'Subject: '");
+		}
+		return new Text(TEXT.compile(first.substring(PartChecker.SUBJECT_PREFIX.length())),
+				TEXT.compile(end < 0 ? "" : source.substring(end + 1)));
+	}
+
+	private static <T> T cached(Map<String, T> compiled, String source, Function<String, T> compile) {
+		T template = compiled.get(source);
 		if (template == null) {
 			if (compiled.size() >= MAX_COMPILED) {
 				compiled.clear();
 			}
-			template = compiler(html).compile(source);
+			template = compile.apply(source);
 			compiled.put(source, template);
 		}
 		return template;

@@ -21,8 +21,16 @@ public final class TemplateVariables {
 	public record Flag() implements Kind {
 	}
 
-	/** A map; absent objects are {@code false} in the model, so {@code {{#senator}}} skips them. */
-	public record Node(Map<String, Kind> fields) implements Kind {
+	/**
+	 * A map. An optional one is {@code false} in the model where it is absent (a supporter whose senator is not
+	 * known), so {@code {{#senator}}} skips it, and its fields may only be used inside such a section.
+	 */
+	public record Node(Map<String, Kind> fields, boolean optional) implements Kind {
+
+		public Node(Map<String, Kind> fields) {
+			this(fields, false);
+		}
+
 	}
 
 	/** A list of maps. */
@@ -39,14 +47,14 @@ public final class TemplateVariables {
 	private static final Map<String, Kind> PHONE = fields("number", TEXT, "tel", TEXT);
 
 	private static final Map<String, Kind> LEGISLATOR = fields("name", TEXT, "title", TEXT, "party", TEXT, "district", TEXT,
-			"chamber", TEXT, "sponsor", FLAG, "capitolPhone", new Node(PHONE), "districtPhones", new Items(PHONE), "email",
+			"chamber", TEXT, "sponsor", FLAG, "capitolPhone", new Node(PHONE, true), "districtPhones", new Items(PHONE), "email",
 			TEXT, "officeHours", TEXT);
 
-	private static final Map<String, Kind> TARGET = with(LEGISLATOR, "governor", FLAG, "urge", FLAG, "phone", new Node(PHONE),
+	private static final Map<String, Kind> TARGET = with(LEGISLATOR, "governor", FLAG, "urge", FLAG, "phone", new Node(PHONE, true),
 			"script", TEXT);
 
 	private static final Map<String, Kind> CANDIDATE = fields("name", TEXT, "title", TEXT, "district", TEXT, "party", TEXT,
-			"phone", new Node(PHONE), "sponsor", FLAG);
+			"phone", new Node(PHONE, true), "sponsor", FLAG);
 
 	public static final Map<String, Kind> ROOT = fields(
 			"firstName", TEXT,
@@ -57,9 +65,9 @@ public final class TemplateVariables {
 			"callPageUrl", TEXT,
 			"repsUrl", TEXT,
 			"bill", new Node(fields("prints", TEXT, "senatePrint", TEXT, "assemblyPrint", TEXT, "title", TEXT, "summary", TEXT,
-					"url", TEXT, "oldStatus", TEXT, "newStatus", TEXT, "changed", FLAG, "actsNext", TEXT)),
-			"senator", new Node(LEGISLATOR),
-			"assemblyMember", new Node(LEGISLATOR),
+					"url", TEXT, "oldStatus", TEXT, "newStatus", TEXT, "changed", FLAG, "actsNext", TEXT), true),
+			"senator", new Node(LEGISLATOR, true),
+			"assemblyMember", new Node(LEGISLATOR, true),
 			"ask", new Node(fields("call", FLAG, "targets", new Items(TARGET), "findYours", FLAG, "ambiguous",
 					new Items(fields("chamber", TEXT, "candidates", new Items(CANDIDATE))), "noCall", FLAG, "reason", TEXT,
 					"outsideNy", FLAG)));

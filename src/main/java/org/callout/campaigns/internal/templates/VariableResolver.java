@@ -26,7 +26,12 @@ final class VariableResolver {
 	 * An open section. {@code fields} is the context it pushes (a Node's or a list item's fields); {@code scalar}
 	 * when it pushes a text value (so {@code {{.}}} prints it); neither for a flag or an inverted section.
 	 */
-	private record Frame(String name, int line, Map<String, Kind> fields, boolean scalar) {
+	private record Frame(String name, int line, Map<String, Kind> fields, boolean scalar, Kind kind) {
+
+		Frame(String name, int line, Map<String, Kind> fields, boolean scalar) {
+			this(name, line, fields, scalar, null);
+		}
+
 	}
 
 	/**
@@ -50,7 +55,7 @@ final class VariableResolver {
 		boolean balanced = true;
 		for (Tag tag : tags) {
 			switch (tag.type()) {
-				case SECTION -> open.push(section(tag, lookup(tag.name(), open), where, problems));
+				case SECTION -> open.push(section(tag, lookup(tag.name(), open), open, where, problems));
 				case INVERTED -> {
 					if (lookup(tag.name(), open).isEmpty()) {
 						problems.add(unknown(tag, where));
@@ -69,13 +74,15 @@ final class VariableResolver {
 		return new Resolution(List.copyOf(problems), Map.copyOf(topLevel), Map.copyOf(nested), balanced);
 	}
 
-	private static Frame section(Tag tag, Optional<Kind> kind, TemplateProblem.Where where, List<TemplateProblem> problems) {
+	private static Frame section(Tag tag, Optional<Kind> kind, Deque<Frame> open, TemplateProblem.Where where,
+			List<TemplateProblem> problems) {
 		if (kind.isEmpty()) {
 			problems.add(unknown(tag, where));
 			return new Frame(tag.name(), tag.line(), null, false);
 		}
+		throughAbsent(tag, open, where, problems);
 		return switch (kind.get()) {
-			case Node node -> new Frame(tag.name(), tag.line(), node.fields(), false);
+			case Node node -> new Frame(tag.name(), tag.line(), node.fields(), false, node);
 			case Items items -> new Frame(tag.name(), tag.line(), items.fields(), false);
 			case Text text -> new Frame(tag.name(), tag.line(), null, true);
 			case Flag flag -> new Frame(tag.name(), tag.line(), null, false);
@@ -123,14 +130,31 @@ final class VariableResolver {
 		}
 		String hint = "{{#" + tag.name() + "}}…{{/" + tag.name() + "}}";
 		switch (kind.get()) {
-			case Text text -> {
-			}
+			case Text text -> throughAbsent(tag, open, where, problems);
 			case Flag flag -> problems.add(where.at(tag.line(), tag.name(), "'" + tag.name()
 					+ "' is yes or no, not text: use it as a section, " + hint));
 			case Node node -> problems.add(where.at(tag.line(), tag.name(), "'" + tag.name()
 					+ "' is an object, not text: print one of its fields, or open it with " + hint));
 			case Items items -> problems.add(where.at(tag.line(), tag.name(), "'" + tag.name()
 					+ "' is a list, not text: repeat over it with " + hint));
+		}
+	}
+
+	/**
+	 * A dotted name that reaches into an optional object outside a section over it ({@code {{bill.title}}} outside
+	 * {@code {{#bill}}}) would fail for every supporter whose email lacks that object (no bill, no known senator).
+	 */
+	private static void throughAbsent(Tag tag, Deque<Frame> open, TemplateProblem.Where where, List<TemplateProblem> problems) {
+		String[] segments = tag.name().split("\\.");
+		for (int end = 1; end < segments.length; end++) {
+			String prefix = String.join(".", java.util.Arrays.copyOf(segments, end));
+			Optional<Kind> kind = lookup(prefix, open);
+			if (kind.isPresent() && kind.get() instanceof Node node && node.optional()
+					&& open.stream().noneMatch(frame -> frame.kind() == node)) {
+				problems.add(where.at(tag.line(), tag.name(), "'" + tag.name() + "' reaches into '" + prefix
+						+ "', which some supporters' emails lack: put it inside {{#" + prefix + "}}…{{/" + prefix + "}}"));
+				return;
+			}
 		}
 	}
 

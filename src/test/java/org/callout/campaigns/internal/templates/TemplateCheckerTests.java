@@ -40,14 +40,15 @@ class TemplateCheckerTests {
 
 	@Test
 	void aNameInsideAListSectionResolvesInTheItemFirstThenOutwards() {
-		assertThat(problemsOfText(TemplateFixtures.textWithLine(4, "{{name}} {{script}} {{firstName}} {{bill.title}}"))).isEmpty();
+		assertThat(problemsOfText(TemplateFixtures.textWithLine(4, "{{name}} {{script}} {{firstName}} {{organization.name}}"))).isEmpty();
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{script}}"))).extracting(TemplateProblem::name)
 			.containsExactly("script");
 	}
 
 	@Test
 	void aDottedNameDescendsOnlyThroughObjects() {
-		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{senator.capitolPhone.number}}"))).isEmpty();
+		assertThat(problemsOfText(TemplateFixtures.textWithLine(2,
+				"{{#senator}}{{#senator.capitolPhone}}{{senator.capitolPhone.number}}{{/senator.capitolPhone}}{{/senator}}"))).isEmpty();
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{senator.nickname}}"))).extracting(TemplateProblem::message)
 			.containsExactly("unknown variable 'senator.nickname'");
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(2, "{{ask.targets.name}}"))).isNotEmpty();
@@ -136,6 +137,15 @@ class TemplateCheckerTests {
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(1, "Subject: " + "é".repeat(200)))).isEmpty();
 		assertThat(problemsOfText(TemplateFixtures.textWithLine(1, "Subject: " + "é".repeat(201)))).extracting(TemplateProblem::message)
 			.containsExactly("the subject is 201 characters; at most 200");
+	}
+
+	@Test
+	void aSectionOpenedOnTheSubjectLineMustCloseOnIt() {
+		String text = TemplateFixtures.TEXT.replace("Subject: Call {{#senator}}{{name}}{{/senator}} today",
+				"Subject: Call {{#senator}}{{name}}").replace("Hi {{firstName}},", "{{/senator}}");
+
+		assertThat(problemsOfText(text)).extracting(TemplateProblem::message)
+			.containsExactly("a section opened on the subject line must close on it");
 	}
 
 	@Test

@@ -9,7 +9,7 @@ final class TemplateFixtures {
 			Subject: Call {{#senator}}{{name}}{{/senator}} today
 			Hi {{firstName}},
 			{{#ask.targets}}
-			Call {{title}} {{name}} at {{phone.number}}.
+			Call {{title}} {{name}} at {{#phone}}{{phone.number}}{{/phone}}.
 			{{/ask.targets}}
 			Unsubscribe: {{unsubscribeUrl}}
 			{{organization.postalAddress}}
@@ -17,7 +17,7 @@ final class TemplateFixtures {
 
 	static final String HTML = """
 			<p>Hi {{firstName}},</p>
-			{{#ask.targets}}<p>Call <a href="tel:{{phone.tel}}">{{name}}</a></p>{{/ask.targets}}
+			{{#ask.targets}}<p>Call <a href="tel:{{#phone}}{{phone.tel}}{{/phone}}">{{name}}</a></p>{{/ask.targets}}
 			<p><a href="{{unsubscribeUrl}}">Unsubscribe</a> · {{organization.postalAddress}}</p>
 			""";
 

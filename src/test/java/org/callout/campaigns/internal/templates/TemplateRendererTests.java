@@ -57,6 +57,17 @@ class TemplateRendererTests {
 	}
 
 	@Test
+	void aLineBreakInAValueKeepsTheSubjectOneLineAndOutOfTheBody() {
+		TemplateVersion named = new TemplateVersion("t", 3, "api", Instant.EPOCH,
+				Map.of("en", new TemplateVersion.Parts("Subject: Hi {{firstName}}\r\nBody\n", "x")));
+
+		RenderedTemplate email = renderer.render(named, "en", model("Ana\r\nBcc: victim@example.org"));
+
+		assertThat(email.subject()).isEqualTo("Hi Ana Bcc: victim@example.org");
+		assertThat(email.text()).isEqualTo("Body\n");
+	}
+
+	@Test
 	void aModelHoldingAnythingButPlainValuesIsRefused() {
 		Map<String, Object> model = model("Ana");
 		model.put("firstName", new StringBuilder("Ana"));
