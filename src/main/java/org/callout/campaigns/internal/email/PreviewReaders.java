@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns a preview or test-send request into the reader and the bill, refusing what does not name a real one. */
 @Component
-class PreviewReaders {
+public class PreviewReaders {
 
 	private final Subscribers subscribers;
 
@@ -47,7 +47,7 @@ class PreviewReaders {
 		this.languages = languages;
 	}
 
-	CampaignEmails.Reader reader(PreviewRequest request) {
+	public CampaignEmails.Reader reader(PreviewRequest request) {
 		if (request.subscriberId() != null && request.zip() != null) {
 			throw RequestRefusedException.invalidField("Give a subscriber or a ZIP", "zip",
 					"Give either subscriberId or zip (with an optional address), not both.");
@@ -69,13 +69,13 @@ class PreviewReaders {
 				Optional.of(representatives.lookUp(request.zip(), request.address())), List.of());
 	}
 
-	AskMode ask(PreviewRequest request) {
+	public AskMode ask(PreviewRequest request) {
 		return AskMode.of(request.ask()).orElseThrow(() -> RequestRefusedException.invalidField("Unknown ask", "ask",
 				"The ask is one of auto, both, senate, assembly, governor, none."));
 	}
 
 	/** The named bill, else the one whose status changed last, else none. */
-	TrackedBill bill(PreviewRequest request) {
+	public TrackedBill bill(PreviewRequest request) {
 		if (request.billId() != null) {
 			return bills.find(request.billId())
 				.orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such bill",

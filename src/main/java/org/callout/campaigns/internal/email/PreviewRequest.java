@@ -12,6 +12,6 @@ package org.callout.campaigns.internal.email;
  * @param ask {@code auto | both | senate | assembly | governor | none}; default {@code auto}
  * @param billId the bill; default: the tracked bill whose status changed last, if any
  */
-record PreviewRequest(String to, Long subscriberId, String zip, String address, String firstName, String language,
+public record PreviewRequest(String to, Long subscriberId, String zip, String address, String firstName, String language,
 		String ask, Long billId) {
 }
