@@ -105,6 +105,34 @@ class BlastsApiTests extends CampaignFlowSupport {
 		assertThat(senateOnly.get("total").asLong()).isGreaterThanOrEqualTo(1).isLessThan(after.get("total").asLong());
 	}
 
+	@Test
+	void aBlastAwaitingApprovalPreviewsTheAssemblyAskOnceTheSenatePassedTheBillThankingCoSponsors() throws Exception {
+		long romero = legislatorId("lower", "109");
+		long bill = trackBill("S4200", "A4200", List.of(), List.of(romero), "IN_SENATE_COMM", null);
+		HttpResponse<String> trigger = adminSend("POST", "/api/v1/triggers", json.writeValueAsString(Map.of("billId", bill,
+				"statuses", List.of("PASSED_SENATE"), "template", "call-your-legislator", "lists", List.of("supporters"),
+				"mode", "NEEDS_APPROVAL")));
+		assertThat(trigger.statusCode()).as(trigger.body()).isEqualTo(201);
+		long triggerId = json.readTree(trigger.body()).get("id").asLong();
+
+		setStatus(bill, "PASSED_SENATE", null, "2026-03-10");
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(admin("/api/v1/blasts?billId="
+				+ bill + "&state=AWAITING_APPROVAL").body()).size() == 1);
+		JsonNode blast = json.readTree(admin("/api/v1/blasts?billId=" + bill).body()).get(0);
+		assertThat(blast.get("triggerId").asLong()).isEqualTo(triggerId);
+		HttpResponse<String> preview = adminSend("POST", "/api/v1/blasts/" + blast.get("id").asLong() + "/preview",
+				"{\"zip\":\"12207\"}");
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		String text = json.readTree(preview.body()).get("text").asString();
+		assertThat(text).contains("Passed the Senate", "Who must act next: the Assembly",
+				"CALL your Assembly Member, Gabriella Romero", "Gabriella Romero co-sponsors this bill",
+				"to thank Assembly Member Gabriella Romero").doesNotContain("CALL your Senator");
+		String split = json.readTree(adminSend("POST", "/api/v1/blasts/" + blast.get("id").asLong() + "/preview",
+				"{\"zip\":\"10027\"}").body()).get("text").asString();
+		assertThat(split).contains("Your Assembly district depends on your street").doesNotContain("CALL your");
+	}
+
 	private JsonNode audience(long blast) throws Exception {
 		return json.readTree(admin("/api/v1/blasts/" + blast + "/audience").body());
 	}
