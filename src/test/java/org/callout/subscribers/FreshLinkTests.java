@@ -13,7 +13,6 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The form behind a broken unsubscribe link: a fresh link by email, the same answer for everyone, and limits. */
@@ -22,12 +21,6 @@ class FreshLinkTests extends UnsubscribeFlowSupport {
 	private static final String SUBJECT = "Your link to unsubscribe";
 
 	private static final String SENT = "If that address is on our lists, we have just sent it a new unsubscribe link.";
-
-	@BeforeEach
-	void freshWindows() {
-		// Every test starts outside the windows of the one before (per address 15 min, per network 1 h).
-		clock.advance(Duration.ofHours(2));
-	}
 
 	@Test
 	void theFormEmailsAFreshLinkNamingEveryListAndTheLinkWorks() throws Exception {
