@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.callout.consent.ConsentEvent;
 import org.callout.consent.ConsentKind;
@@ -23,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Leaves lists for a verified unsubscribe link: each membership becomes UNSUBSCRIBED, with a WITHDRAWN event
  * in the consent ledger and a published {@code SubscriberUnsubscribed}, all in one transaction that commits
- * before the answer is sent. A test send's link never reaches here.
+ * before the answer is sent. A test send's link never reaches here. An organizer may do the same through the API
+ * for an opt-out that came another way.
  */
 @Service
 class Unsubscriber {
@@ -57,14 +57,30 @@ class Unsubscriber {
 		if (target.test()) {
 			throw new IllegalArgumentException("A test send's link records nothing");
 		}
-		Optional<Subscriber> found = subscribers.byId(target.subscriberId());
-		if (found.isEmpty()) {
-			return List.of(); // Erased since the email was sent: there is nothing left to stop.
-		}
-		Subscriber subscriber = found.get();
+		// Erased since the email was sent: there is nothing left to stop.
+		return subscribers.byId(target.subscriberId())
+			.map(subscriber -> leave(subscriber, everything ? null : target.listIds(), requester, source, language))
+			.orElse(List.of());
+	}
+
+	/**
+	 * An organizer honouring an opt-out that arrived another way (the List-Unsubscribe mailbox, a phone call).
+	 *
+	 * @param listIds the lists to leave, or null for every list
+	 */
+	@Transactional
+	public List<Long> unsubscribe(Subscriber subscriber, List<Long> listIds, Requester requester) {
+		return leave(subscriber, listIds, requester, ConsentSource.API, null);
+	}
+
+	private List<Long> leave(Subscriber subscriber, List<Long> listIds, Requester requester, ConsentSource source,
+			String language) {
 		// Sorted, so two requests for one person lock their memberships in the same order and never deadlock.
-		List<Long> lists = (everything ? memberships.of(subscriber.id()).stream().map(Membership::listId).toList()
-				: target.listIds()).stream().distinct().sorted().toList();
+		List<Long> lists = (listIds == null ? memberships.of(subscriber.id()).stream().map(Membership::listId).toList() : listIds)
+			.stream()
+			.distinct()
+			.sorted()
+			.toList();
 		Instant now = clock.instant();
 		String hash = hasher.hash(subscriber.email().matchKey());
 		List<Long> left = new ArrayList<>();
