@@ -13,8 +13,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Picks the supporter's language among the configured ones: {@code ?lang=} first (the visible language
- * switch), then the one a page knows is theirs ({@link PageLanguage}), then the language they chose before (a cookie), then the browser's Accept-Language, then the
- * default. An unsupported language never leaks into a page as a half-translated one.
+ * switch), then the one a page knows is theirs ({@link PageLanguage}), then the language they chose before (a
+ * cookie), then the browser's Accept-Language, then the default. An unsupported language never leaks into a page
+ * as a half-translated one.
  */
 class LanguageResolver implements LocaleResolver {
 
