@@ -2,10 +2,9 @@ package org.callout.subscribers.internal;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.callout.platform.AddressHasher;
@@ -36,9 +35,13 @@ class FreshLinks implements DisposableBean {
 
 	private final SubscribersProperties.FreshLinks properties;
 
-	// Two threads and a bounded queue: fresh links are rare, the limits bound them, and a flood must not grow memory
-	// without end. Not a bean, so Spring's own task executor stays the one @Async and event listeners use.
-	private final ExecutorService executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(200),
+	// One to two seconds after the answer, so the lookup and the send (real work only for known addresses) never
+	// compete with the response for the CPU or the connection pool. Two threads; a flood past MAX_WAITING is
+	// dropped rather than held in memory (the limits make one unlikely). Not a bean, so Spring's own task
+	// executor stays the one @Async and event listeners use.
+	private static final int MAX_WAITING = 200;
+
+	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
 			Thread.ofPlatform().name("fresh-unsubscribe-link-", 1).daemon().factory());
 
 	FreshLinks(FreshLinkLimitStore limits, FreshLinkEmails emails, AddressHasher hasher, SubscribersProperties properties) {
@@ -68,20 +71,26 @@ class FreshLinks implements DisposableBean {
 		if (wait.isPresent()) {
 			return Optional.of(new Refusal(Limit.ADDRESS, wait.get()));
 		}
-		try {
-			executor.execute(() -> {
-				try {
-					emails.sendIfSubscribed(address);
-				}
-				catch (RuntimeException ex) {
-					log.error("A fresh unsubscribe link for {} failed", address, ex);
-				}
-			});
-		}
-		catch (RejectedExecutionException full) {
+		if (executor.getQueue().size() >= MAX_WAITING) {
 			log.warn("A fresh unsubscribe link for {} was dropped: too many are waiting to be sent", address);
+			return Optional.empty();
+		}
+		try {
+			executor.schedule(() -> send(address), 1000 + ThreadLocalRandom.current().nextInt(1000), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException shuttingDown) {
+			log.warn("A fresh unsubscribe link for {} was dropped: Callout is shutting down", address);
 		}
 		return Optional.empty();
+	}
+
+	private void send(EmailAddress address) {
+		try {
+			emails.sendIfSubscribed(address);
+		}
+		catch (RuntimeException ex) {
+			log.error("A fresh unsubscribe link for {} failed", address, ex);
+		}
 	}
 
 	enum Limit {
