@@ -35,7 +35,7 @@ public record SubscribersProperties(DefaultList defaultList, FreshLinks freshLin
 	/**
 	 * Limits of the fresh-link form, counted whether or not the address is on a list (so they reveal nothing).
 	 *
-	 * @param perAddressInterval at most one request per address in this interval
+	 * @param perAddressInterval at most one request per address in this interval (at most a day)
 	 * @param perIpPerHour at most this many requests per client IP (IPv6: per /64) per hour
 	 */
 	public record FreshLinks(Duration perAddressInterval, int perIpPerHour) {
@@ -43,6 +43,10 @@ public record SubscribersProperties(DefaultList defaultList, FreshLinks freshLin
 		public FreshLinks {
 			perAddressInterval = perAddressInterval == null ? Duration.ofMinutes(15) : perAddressInterval;
 			perIpPerHour = perIpPerHour <= 0 ? 10 : perIpPerHour;
+			// Requests are forgotten after a day, so a longer interval would silently be a day.
+			if (perAddressInterval.isNegative() || perAddressInterval.compareTo(Duration.ofDays(1)) > 0) {
+				throw new IllegalArgumentException("callout.subscribers.fresh-links.per-address-interval must be between 0 and 24h");
+			}
 		}
 
 	}
