@@ -8,20 +8,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /** Unsubscribing (page, one-click, a fresh link asked for) logs no token, address or IP, even at DEBUG. */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "logging.level.org.callout=DEBUG", "logging.level.org.springframework.web=DEBUG",
-		"logging.level.org.springframework.security=DEBUG" })
 class UnsubscribeLogPrivacyTests extends UnsubscribeFlowSupport {
+
+	// Set here and put back after, not as context properties: log levels are global, and a DEBUG level left
+	// behind would reach every later test sharing a cached context (one of them forbids DEBUG's side effects).
+	private static final List<String> LOGGERS = List.of("org.callout", "org.springframework.web", "org.springframework.security");
+
+	@BeforeEach
+	void debug() {
+		LOGGERS.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, LogLevel.DEBUG));
+	}
+
+	@AfterEach
+	void levelsBack() {
+		LOGGERS.forEach(name -> LoggingSystem.get(getClass().getClassLoader()).setLogLevel(name, null));
+	}
 
 	@Test
 	void unsubscribingLogsNoTokenNoAddressAndNoIp(CapturedOutput output) throws Exception {

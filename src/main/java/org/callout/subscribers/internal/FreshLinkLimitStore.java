@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,12 +55,14 @@ class FreshLinkLimitStore {
 	/** Counts a request if the key is under its limit; otherwise how long until the next one is allowed. */
 	Optional<Duration> tryAcquire(String key, int limit, Duration window) {
 		return transactions.execute(status -> {
-			Instant now = clock.instant();
+			// Microseconds, as both databases store them: otherwise a stored time rounded up reads as a wait a second longer.
+			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			lockKey(key);
 			var row = jdbc.sql(COUNT).param("key", key).param("since", utc(now.minus(window))).query().singleRow();
 			if (((Number) row.get("hits")).longValue() >= limit) {
-				Duration wait = Duration.between(now, toInstant(row.get("oldest")).plus(window));
-				return Optional.of(wait.isNegative() ? Duration.ofSeconds(1) : wait.plusSeconds(1));
+				// Whole seconds, rounded up, at least one.
+				long nanos = Duration.between(now, toInstant(row.get("oldest")).plus(window)).toNanos();
+				return Optional.of(Duration.ofSeconds(Math.max(1, (nanos + 999_999_999) / 1_000_000_000)));
 			}
 			jdbc.sql(RECORD).param("key", key).param("at", utc(now)).update();
 			return Optional.<Duration>empty();
