@@ -227,7 +227,7 @@ class UnsubscribeLinkTests extends UnsubscribeFlowSupport {
 			.GET().build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> overridden = plainGet(path + "?lang=en");
 
-		assertThat(stored.body()).contains("lang=\"es\"", "<h1>Cancelar la suscripción</h1>", "Los de esta lista", "de todas las listas");
+		assertThat(stored.body()).contains("lang=\"es\"", "<h1>Cancelar la suscripción</h1>", "Solo de esta lista", "De todo lo que le enviamos");
 		assertThat(overridden.body()).contains("lang=\"en\"", "<h1>Unsubscribe</h1>");
 	}
 
