@@ -23,6 +23,7 @@ class UnsubscribeLinkTests extends UnsubscribeFlowSupport {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Location")).isEmpty();
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		assertThat(status(ana.id(), ana.listIds().getFirst())).isEqualTo("UNSUBSCRIBED");
 	}
 
