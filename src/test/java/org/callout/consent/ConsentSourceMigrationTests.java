@@ -19,12 +19,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Migration V50 lets the ledger say how an unsubscribe arrived, and still refuses any other source. */
 @DataJdbcTest(properties = { "callout.consent.texts.en=I agree to emails from {organization}." })
 @Import({ ConsentLedger.class, ConsentEventStore.class, ConsentTermsStore.class, ConsentSourceMigrationTests.Config.class })
+// Closed after the class: nothing else shares this context, and a cached one would keep its pool's connections
+// to the shared PostgreSQL server, whose connection limit the whole suite's cached contexts come close to.
+@DirtiesContext
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class ConsentSourceMigrationTests {
 

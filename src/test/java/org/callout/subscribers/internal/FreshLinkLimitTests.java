@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJdbcTest
 @Import({ FreshLinkLimitStore.class, FreshLinkLimitTests.Config.class })
 // Each check commits on its own, as in the running service, so concurrent threads see each other's requests.
+// Closed after the class: nothing else shares this context, and a cached one would keep its pool's connections
+// to the shared PostgreSQL server, whose connection limit the whole suite's cached contexts come close to.
+@DirtiesContext
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class FreshLinkLimitTests {
 
