@@ -154,6 +154,19 @@ class UnsubscribeLinkTests extends UnsubscribeFlowSupport {
 	}
 
 	@Test
+	void thePageOfALinkWhoseListsWereLeftSaysSoAndStillOffersEverything() throws Exception {
+		Confirmed ana = confirmed(unique("already"), "en", "Tenants");
+		String path = path(ana.linkForFirstList());
+		String before = plainGet(path).body();
+
+		oneClick(path);
+		String after = plainGet(path).body();
+
+		assertThat(before).doesNotContain("already unsubscribed");
+		assertThat(after).contains("You are already unsubscribed from this list", "value=\"all\"");
+	}
+
+	@Test
 	void fromEverythingLeavesEveryListOfTheSubscriber() throws Exception {
 		Confirmed ana = confirmed(unique("everything"), "en", "Tenants", "Workers");
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.callout.consent.ConsentSource;
 import org.callout.platform.ClientAddresses;
 import org.callout.platform.PageLanguage;
+import org.callout.subscribers.MembershipStatus;
+import org.callout.subscribers.Memberships;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
 import org.callout.subscribers.Subscribers;
@@ -43,12 +45,15 @@ class UnsubscribePages {
 
 	private final SubscriberLists lists;
 
+	private final Memberships memberships;
+
 	private final ClientAddresses addresses;
 
 	private final PageParts parts;
 
 	UnsubscribePages(UnsubscribeLinks links, Unsubscriber unsubscriber, Subscribers subscribers, SubscriberLists lists,
-			ClientAddresses addresses, PageParts parts) {
+			Memberships memberships, ClientAddresses addresses, PageParts parts) {
+		this.memberships = memberships;
 		this.links = links;
 		this.unsubscriber = unsubscriber;
 		this.subscribers = subscribers;
@@ -93,11 +98,16 @@ class UnsubscribePages {
 		model.addAttribute("token", token);
 		model.addAttribute("test", target.test());
 		List<String> names = List.of();
+		boolean alreadyLeft = false;
 		if (!target.test()) {
 			subscribers.byId(target.subscriberId()).ifPresent(s -> PageLanguage.prefer(request, s.language()));
 			names = target.listIds().stream().flatMap(id -> lists.byId(id).stream()).map(SubscriberList::name).toList();
+			alreadyLeft = target.listIds().stream().allMatch(id -> memberships.find(target.subscriberId(), id)
+				.map(m -> m.status() == MembershipStatus.UNSUBSCRIBED)
+				.orElse(true));
 		}
 		model.addAttribute("listNames", names);
+		model.addAttribute("alreadyLeft", alreadyLeft);
 		parts.languageLinks(model, "/u/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8));
 	}
 
