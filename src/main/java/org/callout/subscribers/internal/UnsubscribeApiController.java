@@ -52,7 +52,12 @@ class UnsubscribeApiController {
 			HttpServletRequest http) {
 		Subscriber subscriber = subscribers.byId(id)
 			.orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such subscriber", "No subscriber matches."));
-		List<Long> listIds = request == null || request.lists() == null || request.lists().isEmpty() ? null : listIds(request.lists());
+		if (request != null && request.lists() != null && request.lists().isEmpty()) {
+			// An empty list from a script whose filter matched nothing must not mean "every list".
+			throw RequestRefusedException.invalidField("No lists", "lists",
+					"Name at least one list, or leave \"lists\" out to unsubscribe from every list.");
+		}
+		List<Long> listIds = request == null || request.lists() == null ? null : listIds(request.lists());
 		return new UnsubscribeAnswer(unsubscriber.unsubscribe(subscriber, listIds, Requester.of(http, addresses)));
 	}
 
