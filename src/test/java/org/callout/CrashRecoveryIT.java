@@ -100,7 +100,14 @@ class CrashRecoveryIT {
 		List<Future<String>> answers = new ArrayList<>();
 		try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
 			for (String address : IntStream.range(0, SIGNUPS).mapToObj(i -> "crash" + i + "@example.org").toList()) {
-				answers.add(clients.submit(() -> signUp(service, address, terms) == 202 ? address : null));
+				answers.add(clients.submit(() -> {
+					int status = signUp(service, address, terms);
+					if (status != 202) {
+						// Said, so a refused signup in a failed run shows why.
+						System.out.printf("crash recovery: signup of %s answered %d before the kill%n", address, status);
+					}
+					return status == 202 ? address : null;
+				}));
 			}
 		}
 		List<String> acknowledged = new ArrayList<>();

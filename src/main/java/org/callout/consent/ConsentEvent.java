@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param occurredAt when (UTC)
  * @param ipAddress the client's IP address
  * @param userAgent the client's User-Agent
- * @param source form, api or import
+ * @param source form, api, import; one-click or page for an unsubscribe
  * @param formId the organizer's identifier of the form, if any
  * @param pageUrl the page the form was on, if known
  * @param language the language the person was addressed in

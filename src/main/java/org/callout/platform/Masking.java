@@ -20,6 +20,9 @@ public final class Masking {
 	// Signed link tokens are capabilities (they confirm or stop a subscription): a URL in a log keeps its shape only.
 	private static final Pattern TOKEN = Pattern.compile("(token=)[A-Za-z0-9_.%-]{8,}");
 
+	// The unsubscribe link carries its token in the path (/u/<token>), which request logs print whole.
+	private static final Pattern PATH_TOKEN = Pattern.compile("(/u/)[A-Za-z0-9_.%-]{8,}");
+
 	// Message-IDs look like addresses (<id@domain>) but identify a message, not a person, and operators need them
 	// whole to follow one through relay logs. Callout mints them from UUIDs or other hex-and-punctuation tokens.
 	private static final Pattern MESSAGE_ID_LOCAL = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}|[0-9A-Fa-f.-]{20,}");
@@ -42,6 +45,7 @@ public final class Masking {
 		}
 		String masked = text.indexOf('@') >= 0 ? maskEmails(text) : text;
 		masked = masked.contains("token=") ? TOKEN.matcher(masked).replaceAll("$1***") : masked;
+		masked = masked.contains("/u/") ? PATH_TOKEN.matcher(masked).replaceAll("$1***") : masked;
 		return maskIps(masked);
 	}
 

@@ -96,6 +96,26 @@ public class Memberships {
 		return true;
 	}
 
+	/**
+	 * Ends a membership at its subscriber's request (an unsubscribe link), pending or confirmed alike, and
+	 * publishes {@link SubscriberUnsubscribed}. The nonce goes too, so a confirmation email still in the inbox can
+	 * no longer bring the person back. False, publishing nothing, when there is no such membership or it had
+	 * ended already: unsubscribing twice records one withdrawal.
+	 */
+	public boolean unsubscribe(long subscriberId, long listId) {
+		if (store.find(subscriberId, listId).isEmpty()) {
+			return false;
+		}
+		Membership membership = store.lock(subscriberId, listId);
+		if (membership.status() == MembershipStatus.UNSUBSCRIBED) {
+			return false;
+		}
+		Instant now = clock.instant();
+		store.setStatus(subscriberId, listId, MembershipStatus.UNSUBSCRIBED, null, now);
+		events.publishEvent(new SubscriberUnsubscribed(subscriberId, listId, SubscriberUnsubscribed.Reason.UNSUBSCRIBED, now));
+		return true;
+	}
+
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<Membership> find(long subscriberId, long listId) {
 		return store.find(subscriberId, listId);

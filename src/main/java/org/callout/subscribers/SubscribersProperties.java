@@ -1,17 +1,21 @@
 package org.callout.subscribers;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Subscriber settings.
  *
  * @param defaultList the public list that exists from the first start and takes signups naming no list
+ * @param freshLinks the form that emails a fresh unsubscribe link to whoever holds a broken one
  */
 @ConfigurationProperties("callout.subscribers")
-public record SubscribersProperties(DefaultList defaultList) {
+public record SubscribersProperties(DefaultList defaultList, FreshLinks freshLinks) {
 
 	public SubscribersProperties {
 		defaultList = defaultList == null ? new DefaultList(null, null, null) : defaultList;
+		freshLinks = freshLinks == null ? new FreshLinks(null, 0) : freshLinks;
 	}
 
 	/**
@@ -24,6 +28,25 @@ public record SubscribersProperties(DefaultList defaultList) {
 		public DefaultList {
 			slug = slug == null ? "supporters" : slug;
 			name = name == null ? "Supporters" : name;
+		}
+
+	}
+
+	/**
+	 * Limits of the fresh-link form, counted whether or not the address is on a list (so they reveal nothing).
+	 *
+	 * @param perAddressInterval at most one request per address in this interval (at most a day)
+	 * @param perIpPerHour at most this many requests per client IP (IPv6: per /64) per hour
+	 */
+	public record FreshLinks(Duration perAddressInterval, int perIpPerHour) {
+
+		public FreshLinks {
+			perAddressInterval = perAddressInterval == null ? Duration.ofMinutes(15) : perAddressInterval;
+			perIpPerHour = perIpPerHour <= 0 ? 10 : perIpPerHour;
+			// Requests are forgotten after a day, so a longer interval would silently be a day.
+			if (perAddressInterval.isNegative() || perAddressInterval.compareTo(Duration.ofDays(1)) > 0) {
+				throw new IllegalArgumentException("callout.subscribers.fresh-links.per-address-interval must be between 0 and 24h");
+			}
 		}
 
 	}

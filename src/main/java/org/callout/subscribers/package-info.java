@@ -1,7 +1,9 @@
 /**
- * Subscribers, lists and per-list memberships (each with its own consent status). Publishes
+ * Subscribers, lists and per-list memberships (each with its own consent status), and leaving them through
+ * the signed unsubscribe link ({@code /u/{token}}: one-click, the page, a fresh link by email), which
+ * records the withdrawal in the consent ledger. Publishes
  * {@link org.callout.subscribers.SubscriptionConfirmed}, {@link org.callout.subscribers.SubscriberUnsubscribed}
  * and {@link org.callout.subscribers.SubscriberDetailsChanged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Subscribers", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Subscribers", allowedDependencies = { "platform", "consent", "mail" })
 package org.callout.subscribers;

@@ -92,7 +92,7 @@ class CampaignEmailTests extends CampaignFlowSupport {
 		assertThat(spanish).contains("Su distrito (Asamblea) depende de su calle");
 		for (String district : List.of("68", "69", "70", "71")) {
 			assertThat(text).contains(person("lower", district).name() + ", District " + district);
-			assertThat(spanish).contains(person("lower", district).name() + " (asambleísta, distrito " + district + ")");
+			assertThat(spanish).contains(person("lower", district).name() + ", asambleísta del distrito " + district);
 		}
 	}
 
@@ -103,7 +103,10 @@ class CampaignEmailTests extends CampaignFlowSupport {
 		String text = preview(TEMPLATE, Map.of("zip", "07030", "billId", bill)).get("text").asString();
 
 		assertThat(text).contains("CALL Governor Kathy Hochul's office", "518-474-8390",
-				"Your ZIP code is outside New York State, so we cannot name state legislators for you, but you can still call");
+				"Your ZIP code is outside New York State, so we cannot name state legislators for you, but you can still call",
+				// Not "I'm a New Yorker", and not "sign" a bill still in committee.
+				"I don't live in New York, but what happens there matters to me, and I'm calling to ask Governor Kathy Hochul to support S.3104 / A.3104.")
+			.doesNotContain("I'm a New Yorker").doesNotContain("to sign");
 	}
 
 	@Test
@@ -115,6 +118,8 @@ class CampaignEmailTests extends CampaignFlowSupport {
 
 		assertThat(email.get("language").asString()).isEqualTo("es");
 		assertThat(email.get("languageFallback").asBoolean()).isFalse();
+		// A preview is what the supporter will read: no test banner (its links still record nothing).
+		assertThat(email.get("text").asString()).doesNotContain("CORREO DE PRUEBA");
 		assertThat(email.get("text").asString()).contains("Estimado/a Lucía:", "LLAME a su senador(a), Pat Fahy",
 				"Hola, me llamo Lucía. Vivo en el distrito y llamo para pedirle a Pat Fahy que apoye el proyecto de ley S.3105 / A.3105",
 				"En una comisión del Senado", "Impide que la policía local haga el trabajo de ICE.");
@@ -148,9 +153,9 @@ class CampaignEmailTests extends CampaignFlowSupport {
 		assertThat(message.getHeader("To", null)).isEqualTo(to);
 		assertThat(message.getHeader("List-Id", null)).isEqualTo("New York Civil Liberties Union <supporters.example.org>");
 		assertThat(message.getHeader("List-Unsubscribe", null))
-			.matches("<https://act\\.example\\.org/u/[A-Za-z0-9_.-]+>, <mailto:action@example\\.org\\?subject=unsubscribe>");
+			.matches("<https://act\\.example\\.org/u/[A-Za-z0-9_.-]+\\?lang=en>, <mailto:action@example\\.org\\?subject=unsubscribe>");
 		assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
-		assertThat(message.getHeader("Feedback-ID", null)).isEqualTo("test:supporters:call-your-legislator:callout");
+		assertThat(message.getHeader("Feedback-ID", null)).isEqualTo("test:call-your-legislator:callout");
 		MimeMultipart alternative = (MimeMultipart) message.getContent();
 		assertThat(alternative.getContentType()).startsWith("multipart/alternative");
 		assertThat(alternative.getBodyPart(0).getContentType()).contains("text/plain", "UTF-8");

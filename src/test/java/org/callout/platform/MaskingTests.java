@@ -34,6 +34,12 @@ class MaskingTests {
 	}
 
 	@Test
+	void unsubscribeTokensInThePathAreBlanked() {
+		assertThat(Masking.text("POST \"/u/bmV2ZXJ8NDI6MTpiNw.XFb_DNKjkW_4aT?lang=es\", parameters={}"))
+			.isEqualTo("POST \"/u/***?lang=es\", parameters={}");
+	}
+
+	@Test
 	void aMessageIdStaysWholeSoItCanBeFollowedThroughRelayLogs() {
 		String line = "Test email <3f1c2a9e-5b7d-4e21-9c0a-77d2f1e4b8a6@example.org> sent to ana@example.org";
 		assertThat(Masking.text(line))

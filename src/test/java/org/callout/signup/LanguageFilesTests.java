@@ -33,12 +33,14 @@ class LanguageFilesTests {
 
 	@Test
 	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
-		Set<String> english = keys(RESOURCES.resolve("i18n/legislators.properties"));
-		Set<String> spanish = keys(RESOURCES.resolve("i18n/legislators_es.properties"));
+		for (String module : new String[] { "legislators", "subscribers" }) {
+			Set<String> english = keys(RESOURCES.resolve("i18n/" + module + ".properties"));
+			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + module + "_es.properties"));
 
-		assertThat(english).isNotEmpty();
-		assertThat(spanish).as("keys missing in Spanish").containsAll(english);
-		assertThat(english).as("keys missing in English").containsAll(spanish);
+			assertThat(english).as(module).isNotEmpty();
+			assertThat(spanish).as("keys of %s missing in Spanish", module).containsAll(english);
+			assertThat(english).as("keys of %s missing in English", module).containsAll(spanish);
+		}
 	}
 
 	@Test
@@ -48,6 +50,8 @@ class LanguageFilesTests {
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
 		english.addAll(keys(RESOURCES.resolve("i18n/legislators.properties")));
 		spanish.addAll(keys(RESOURCES.resolve("i18n/legislators_es.properties")));
+		english.addAll(keys(RESOURCES.resolve("i18n/subscribers.properties")));
+		spanish.addAll(keys(RESOURCES.resolve("i18n/subscribers_es.properties")));
 		Set<String> used = new TreeSet<>();
 		Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
@@ -59,7 +63,7 @@ class LanguageFilesTests {
 			}
 		}
 
-		assertThat(used).contains("join.headline", "confirm.button", "error.title", "reps.title");
+		assertThat(used).contains("join.headline", "confirm.button", "error.title", "reps.title", "unsubscribe.button");
 		assertThat(english).as("keys templates use, in English").containsAll(used);
 		assertThat(spanish).as("keys templates use, in Spanish").containsAll(used);
 	}
@@ -71,7 +75,7 @@ class LanguageFilesTests {
 			files.map(p -> p.getFileName().toString()).forEach(f -> names.add(f.substring(0, f.indexOf('.'))));
 		}
 
-		assertThat(names).contains("confirm-subscription", "test-email");
+		assertThat(names).contains("confirm-subscription", "test-email", "unsubscribe-link");
 		for (String name : names) {
 			for (String language : new String[] { "en", "es" }) {
 				for (String part : new String[] { "txt", "html" }) {

@@ -7,13 +7,15 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.callout.platform.PageLanguage;
 
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Picks the supporter's language among the configured ones: {@code ?lang=} first (the visible language
- * switch), then the language they chose before (a cookie), then the browser's Accept-Language, then the
- * default. An unsupported language never leaks into a page as a half-translated one.
+ * switch), then the one a page knows is theirs ({@link PageLanguage}), then the language they chose before (a
+ * cookie), then the browser's Accept-Language, then the default. An unsupported language never leaks into a page
+ * as a half-translated one.
  */
 class LanguageResolver implements LocaleResolver {
 
@@ -30,6 +32,9 @@ class LanguageResolver implements LocaleResolver {
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
 		String chosen = supported(parameter(request));
+		if (chosen == null && request.getAttribute(PageLanguage.PREFERRED) instanceof String preferred) {
+			chosen = supported(preferred);
+		}
 		if (chosen == null && request.getCookies() != null) {
 			for (Cookie cookie : request.getCookies()) {
 				if (COOKIE.equals(cookie.getName())) {

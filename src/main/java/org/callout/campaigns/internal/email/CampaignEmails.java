@@ -16,6 +16,7 @@ import org.callout.subscribers.UnsubscribeLinks;
 import org.callout.subscribers.UnsubscribeTarget;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Makes one supporter's campaign email from a template version: their model (legislators, the ask, the bill),
@@ -45,13 +46,24 @@ public class CampaignEmails {
 	 * @param blastId the blast, or null for a test send (its links record nothing)
 	 * @param campaign the campaign's name in Feedback-ID, the same for every message it sends
 	 */
-	public record Sender(Long blastId, String campaign) {
+	public record Sender(Long blastId, String campaign, boolean preview) {
+
+		public Sender(Long blastId, String campaign) {
+			this(blastId, campaign, false);
+		}
+
+		/** A preview: shown as supporters will see it (no test banner), with links that record nothing. */
+		public static Sender preview(String campaign) {
+			return new Sender(null, campaign, true);
+		}
 
 		public boolean test() {
 			return blastId == null;
 		}
 
 	}
+
+	private static final int MAX_SUBJECT = 200;
 
 	private final CampaignModel model;
 
@@ -79,20 +91,38 @@ public class CampaignEmails {
 	public CampaignEmail make(TemplateVersion template, Reader reader, CampaignModel.About about, Sender sender) {
 		long subscriber = reader.subscriberId() == null ? 0 : reader.subscriberId();
 		List<Long> listIds = reader.lists().isEmpty() ? List.of(0L) : reader.lists().stream().map(SubscriberList::id).toList();
-		URI unsubscribe = unsubscribeLinks.url(new UnsubscribeTarget(subscriber, listIds, sender.blastId(), sender.test()));
+		// The page behind the link speaks the email's language, even for a test send that names no subscriber.
+		URI unsubscribe = UriComponentsBuilder
+			.fromUri(unsubscribeLinks.url(new UnsubscribeTarget(subscriber, listIds, sender.blastId(), sender.test())))
+			.queryParam("lang", reader.language())
+			.build()
+			.toUri();
 		CampaignModel.Links links = new CampaignModel.Links(unsubscribe.toString(),
-				callPages.url(subscriber, sender.blastId(), reader.language()), sender.test());
-		RenderedTemplate rendered = renderer.render(template, reader.language(),
+				callPages.url(subscriber, sender.blastId(), reader.language()), sender.test() && !sender.preview());
+		RenderedTemplate rendered = fitSubject(renderer.render(template, reader.language(),
 				model.build(new CampaignModel.Supporter(reader.firstName(), reader.zip(), reader.language()),
-						reader.representation(), about, links));
+						reader.representation(), about, links)));
 		SubscriberList first = reader.lists().isEmpty() ? null : reader.lists().getFirst();
 		String domain = domain();
 		String label = first == null ? "supporters" : first.slug();
 		ListHeaders headers = new ListHeaders(unsubscribe, mailbox,
 				first == null ? callout.organization().name() : first.name(), label, domain,
-				sender.campaign() + ":" + label + ":" + template.name() + ":callout");
+				// The same for every message of a campaign, whichever list a supporter is on.
+				sender.campaign() + ":" + template.name() + ":callout");
 		return new CampaignEmail(rendered, headers.asHeaders(), unsubscribe.toString(),
 				!rendered.language().equals(reader.language()));
+	}
+
+	/**
+	 * A subject checked on save can still render empty (all of it inside a section the supporter's email skips) or
+	 * long (a long bill title): the organization's name stands in for an empty one, and a long one is shortened.
+	 */
+	private RenderedTemplate fitSubject(RenderedTemplate rendered) {
+		String subject = rendered.subject().isBlank() ? callout.organization().name() : rendered.subject();
+		if (subject.codePointCount(0, subject.length()) > MAX_SUBJECT) {
+			subject = subject.substring(0, subject.offsetByCodePoints(0, MAX_SUBJECT - 1)).strip() + "…";
+		}
+		return new RenderedTemplate(subject, rendered.text(), rendered.html(), rendered.language());
 	}
 
 	private String domain() {

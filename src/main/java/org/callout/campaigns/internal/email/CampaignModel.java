@@ -65,10 +65,14 @@ public class CampaignModel {
 	public Map<String, Object> build(Supporter supporter, Optional<Representation> representation, About about, Links links) {
 		String language = supporter.language();
 		String typedName = TypedText.clean(supporter.firstName());
+		// A "name" with no letter in it (spaces of other kinds, a dot) would greet nobody: use the fallback.
+		if (typedName != null && !typedName.codePoints().anyMatch(Character::isLetter)) {
+			typedName = null;
+		}
 		TrackedBill bill = about.bill();
 		String prints = bill == null ? null : Prints.both(bill);
-		TargetMaps.Context context = new TargetMaps.Context(typedName, prints, bill, language);
 		Ask ask = planner.plan(about.ask(), bill, representation);
+		TargetMaps.Context context = new TargetMaps.Context(typedName, prints, bill, language, ask.outsideNy());
 
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("firstName", typedName == null ? words.friend(language) : typedName);

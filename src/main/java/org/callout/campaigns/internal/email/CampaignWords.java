@@ -60,14 +60,17 @@ class CampaignWords {
 	/**
 	 * A call script: a greeting with the supporter's name when known, then the thanks or the request.
 	 *
+	 * @param kind {@code thank}, {@code urge}, {@code governor} (sign it), {@code governor.support}, each governor
+	 * kind with {@code .outside} for a caller who does not live in New York
 	 * @param addressed the person called, as the script names them
 	 * @param prints the bill's prints ("S.3076-A / A.2328-A"), or null without a bill
 	 */
-	String script(String firstName, String addressed, String prints, boolean governor, boolean sponsor, String language) {
+	String script(String firstName, String kind, String addressed, String prints, String language) {
 		String greeting = firstName == null ? get("campaigns.script.anonymous", language)
 				: get("campaigns.script.named", language, firstName);
-		String kind = governor ? "governor" : sponsor ? "thank" : "urge";
-		String body = prints == null ? get("campaigns.script." + kind + ".nobill", language, addressed)
+		String body = prints == null
+				? get("campaigns.script." + kind.replace(".support", "").replace("governor", "governor.nobill")
+					.replace("thank", "thank.nobill").replace("urge", "urge.nobill"), language, addressed)
 				: get("campaigns.script." + kind, language, addressed, prints);
 		return greeting + " " + body;
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.callout.bills.ActsNext;
 import org.callout.bills.TrackedBill;
 import org.callout.campaigns.internal.CampaignsProperties;
 import org.callout.campaigns.internal.ask.Ask;
@@ -23,7 +24,7 @@ class TargetMaps {
 	 * @param typedName the supporter's first name as typed and cleaned, or null
 	 * @param prints the bill's prints as written, or null without a bill
 	 */
-	record Context(String typedName, String prints, TrackedBill bill, String language) {
+	record Context(String typedName, String prints, TrackedBill bill, String language, boolean outsideNy) {
 	}
 
 	private final CampaignWords words;
@@ -68,9 +69,21 @@ class TargetMaps {
 		String addressed = target.governor()
 				? words.addressedGovernor((String) map.get("title"), (String) map.get("name"), context.language())
 				: words.addressed(target.legislator().chamber(), target.legislator().name(), context.language());
-		map.put("script", words.script(context.typedName(), addressed, context.prints(), target.governor(), target.sponsor(),
+		map.put("script", words.script(context.typedName(), scriptKind(target, context), addressed, context.prints(),
 				context.language()));
 		return map;
+	}
+
+	/**
+	 * The governor is asked to sign only a bill on the governor's desk (otherwise to support it), and a caller from
+	 * outside New York does not say they live there.
+	 */
+	private static String scriptKind(Ask.Target target, Context context) {
+		if (!target.governor()) {
+			return target.sponsor() ? "thank" : "urge";
+		}
+		boolean onDesk = context.bill() != null && context.bill().actsNext() == ActsNext.GOVERNOR;
+		return (onDesk ? "governor" : "governor.support") + (context.outsideNy() ? ".outside" : "");
 	}
 
 	Map<String, Object> ambiguity(Ask.Ambiguity ambiguity, Context context) {

@@ -1,10 +1,12 @@
 package org.callout.campaigns.internal.email;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
+import org.callout.campaigns.internal.templates.TemplateProblem;
 import org.callout.campaigns.internal.templates.TemplateVersion;
 import org.callout.mail.MailComposer;
 import org.callout.mail.MailDeliveryException;
@@ -67,7 +69,7 @@ class TemplatePreviewController {
 	@PostMapping("/api/v1/templates/{name}/preview")
 	Preview preview(@PathVariable String name, @RequestBody PreviewRequest request) {
 		TemplateVersion template = template(name);
-		CampaignEmail email = make(template, request);
+		CampaignEmail email = make(template, request, true);
 		return new Preview(template.name(), template.version(), email.rendered().language(), email.languageFallback(),
 				email.rendered().subject(), email.rendered().text(), email.rendered().html(), email.headers());
 	}
@@ -75,7 +77,7 @@ class TemplatePreviewController {
 	@PostMapping("/api/v1/templates/{name}/test-send")
 	ResponseEntity<TestSent> testSend(@PathVariable String name, @RequestBody PreviewRequest request) {
 		EmailAddress to = EmailAddress.parseField("to", request == null ? null : request.to());
-		CampaignEmail email = make(template(name), request);
+		CampaignEmail email = make(template(name), request, false);
 		OutgoingEmail outgoing = email.to(to, composer);
 		MimeMessage message = composer.compose(outgoing);
 		if (budget.acquire(RelayBudget.Lane.ONE_OFF, 1, BUDGET_WAIT) == 0) {
@@ -99,19 +101,28 @@ class TemplatePreviewController {
 			.body(new TestSent(messageId, to.value(), messenger.transportName(), email.rendered().language()));
 	}
 
-	private CampaignEmail make(TemplateVersion template, PreviewRequest request) {
+	private CampaignEmail make(TemplateVersion template, PreviewRequest request, boolean preview) {
 		if (request == null) {
 			throw RequestRefusedException.invalidField("Whom to preview for", "subscriberId",
 					"Give subscriberId, or zip (with an optional address and firstName).");
 		}
 		CampaignEmails.Reader reader = readers.reader(request);
 		CampaignModel.About about = new CampaignModel.About(readers.bill(request), null, null, readers.ask(request));
-		return emails.make(template, reader, about, new CampaignEmails.Sender(null, "test"));
+		return emails.make(template, reader, about, preview ? CampaignEmails.Sender.preview("test")
+				: new CampaignEmails.Sender(null, "test"));
 	}
 
 	private TemplateVersion template(String name) {
-		return templates.current(name).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND,
+		TemplateVersion template = templates.current(name).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND,
 				"No such template", "There is no campaign template '" + Masking.text(name) + "'."));
+		// A file edited by hand is not checked on save: say what is wrong with it instead of failing to render.
+		List<TemplateProblem> problems = templates.problems(template);
+		if (!problems.isEmpty()) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Template has mistakes", "The template '"
+					+ template.name() + "' (" + template.origin() + ") cannot be rendered until its mistakes are fixed.")
+				.with("problems", problems);
+		}
+		return template;
 	}
 
 }

@@ -50,8 +50,15 @@ final class PartChecker {
 			problems.addAll(compiles(source, where));
 		}
 		// With a section left open, everything after it is "inside": the real problem is already reported.
+		// The required names must be where a reader sees them: not only in the subject, nor in an HTML comment.
+		VariableResolver.Resolution visible = resolution.balanced()
+				? VariableResolver.resolve(TagScanner.scan(visibleBody(source, where.part()), where).tags(), where) : resolution;
 		for (String required : resolution.balanced() ? TemplateVariables.REQUIRED : List.<String>of()) {
-			if (!resolution.topLevel().containsKey(required)) {
+			if (resolution.topLevel().containsKey(required) && !visible.topLevel().containsKey(required)) {
+				problems.add(where.at(resolution.topLevel().get(required), required, "'{{" + required
+						+ "}}' must be in the body where readers see it, not only in the subject line or an HTML comment"));
+			}
+			else if (!resolution.topLevel().containsKey(required)) {
 				Integer inside = resolution.nested().get(required);
 				problems.add(where.at(inside, required, inside == null
 						? "'{{" + required + "}}' is missing: every email must show it, outside any section"
@@ -59,6 +66,28 @@ final class PartChecker {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * The part as a reader sees it: the text part without its subject line, the HTML part without comments. Blanked
+	 * characters keep their newlines, so lines stay where they were.
+	 */
+	static String visibleBody(String source, String part) {
+		if (part.equals("text")) {
+			int end = source.indexOf('\n');
+			return end < 0 ? "" : " ".repeat(end) + source.substring(end);
+		}
+		StringBuilder visible = new StringBuilder(source);
+		java.util.regex.Matcher comment = java.util.regex.Pattern.compile("<!--.*?(-->|\\z)", java.util.regex.Pattern.DOTALL)
+			.matcher(source);
+		while (comment.find()) {
+			for (int i = comment.start(); i < comment.end(); i++) {
+				if (visible.charAt(i) != '\n') {
+					visible.setCharAt(i, ' ');
+				}
+			}
+		}
+		return visible.toString();
 	}
 
 	/** A NUL or half a surrogate pair: no database stores it (PostgreSQL refuses), and no mail client shows it. */

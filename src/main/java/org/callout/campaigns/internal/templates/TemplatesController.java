@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.callout.platform.Masking;
 import org.callout.platform.RequestRefusedException;
 
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ class TemplatesController {
 		// Anything but a number of a stored version is simply not one: 404, never a type error.
 		int number = version.matches("\\d{1,9}") ? Integer.parseInt(version) : -1;
 		return view(templates.version(name, number).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND,
-				"Unknown template version", "Template '" + name + "' has no version " + version + ".")));
+				"Unknown template version", "Template '" + Masking.text(name) + "' has no version " + Masking.text(version) + ".")));
 	}
 
 	@PutMapping("/api/v1/templates/{name}")
@@ -71,7 +72,7 @@ class TemplatesController {
 	ResponseEntity<Void> delete(@PathVariable String name) {
 		if (!templates.delete(name)) {
 			throw RequestRefusedException.of(HttpStatus.NOT_FOUND, "No organizer copy",
-					"Template '" + name + "' has no saved copy to delete.");
+					"Template '" + Masking.text(name) + "' has no saved copy to delete.");
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -83,7 +84,7 @@ class TemplatesController {
 	}
 
 	private static RequestRefusedException notFound(String name) {
-		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "Unknown template", "There is no template '" + name + "'.");
+		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "Unknown template", "There is no template '" + Masking.text(name) + "'.");
 	}
 
 }

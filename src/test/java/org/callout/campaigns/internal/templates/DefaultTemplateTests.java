@@ -43,4 +43,15 @@ class DefaultTemplateTests {
 		assertThat(checker.check("t", inside).problems()).isEmpty();
 	}
 
+	@Test
+	void theUnsubscribeLinkAndAddressOnlyInTheSubjectOrAnHtmlCommentAreRefused() {
+		String footer = "{{unsubscribeUrl}} {{organization.postalAddress}}";
+		Map<String, TemplateVersion.Parts> hidden = Map.of("en", new TemplateVersion.Parts("Subject: Leave at " + footer + "\nBuy now!\n",
+				"<p>Buy now!</p><!-- " + footer + " -->"));
+
+		assertThat(checker.check("t", hidden).problems()).extracting(p -> p.part() + ":" + p.name())
+			.containsExactlyInAnyOrder("text:unsubscribeUrl", "text:organization.postalAddress", "html:unsubscribeUrl",
+					"html:organization.postalAddress");
+	}
+
 }

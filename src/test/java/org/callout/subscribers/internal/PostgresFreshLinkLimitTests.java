@@ -1,0 +1,8 @@
+package org.callout.subscribers.internal;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresFreshLinkLimitTests extends FreshLinkLimitTests {
+
+}
