@@ -64,6 +64,12 @@ class BlastFactory {
 			return Optional.empty();
 		}
 		TemplateVersion template = pinned.get();
+		if (!templates.problems(template).isEmpty()) {
+			log.error("Trigger {} fired on {} {}, but its template '{}' (a file edited by hand) has mistakes: no blast was "
+					+ "made; fix it and preview it: {}", triggerId, change.printNo(), change.to(), template.name(),
+					templates.problems(template));
+			return Optional.empty();
+		}
 		Instant start = recorded.plus(trigger.delay());
 		if (trigger.quietHours()) {
 			start = properties.quietHours().nextStart(start);
@@ -85,6 +91,11 @@ class BlastFactory {
 		TemplateVersion template = templates.pin(draft.templateName())
 			.orElseThrow(() -> RequestRefusedException.invalidField("Invalid blast", "template",
 					"There is no campaign template '" + draft.templateName() + "'."));
+		if (!templates.problems(template).isEmpty()) {
+			throw RequestRefusedException.of(org.springframework.http.HttpStatus.CONFLICT, "Template has mistakes",
+					"The template '" + template.name() + "' cannot be sent until its mistakes are fixed.")
+				.with("problems", templates.problems(template));
+		}
 		Instant now = clock.instant();
 		long id = blasts.insert(new Blast(0, null, draft.billId(), null, null, null, template.name(), template.version(),
 				draft.audience(), draft.ask(), draft.quietHours(), BlastState.DRAFT, draft.startAt(), draft.zone(),

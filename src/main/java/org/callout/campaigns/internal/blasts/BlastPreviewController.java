@@ -58,7 +58,7 @@ class BlastPreviewController {
 				blast.billId() == null ? null : bills.find(blast.billId()).orElse(null), blast.from(), blast.to(),
 				AskMode.of(blast.ask()).orElse(AskMode.AUTO));
 		CampaignEmail email = emails.make(template, readers.reader(request), about,
-				new CampaignEmails.Sender(null, "blast-" + id));
+				CampaignEmails.Sender.preview("blast-" + id));
 		return Map.of("blastId", id, "template", Map.of("name", template.name(), "version", template.version()), "language",
 				email.rendered().language(), "languageFallback", email.languageFallback(), "subject",
 				email.rendered().subject(), "text", email.rendered().text(), "html", email.rendered().html(), "headers",
