@@ -33,12 +33,14 @@ class LanguageFilesTests {
 
 	@Test
 	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
-		Set<String> english = keys(RESOURCES.resolve("i18n/legislators.properties"));
-		Set<String> spanish = keys(RESOURCES.resolve("i18n/legislators_es.properties"));
+		for (String bundle : new String[] { "legislators", "campaigns" }) {
+			Set<String> english = keys(RESOURCES.resolve("i18n/" + bundle + ".properties"));
+			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties"));
 
-		assertThat(english).isNotEmpty();
-		assertThat(spanish).as("keys missing in Spanish").containsAll(english);
-		assertThat(english).as("keys missing in English").containsAll(spanish);
+			assertThat(english).as(bundle).isNotEmpty();
+			assertThat(spanish).as("keys of %s missing in Spanish", bundle).containsAll(english);
+			assertThat(english).as("keys of %s missing in English", bundle).containsAll(spanish);
+		}
 	}
 
 	@Test
@@ -46,8 +48,10 @@ class LanguageFilesTests {
 		// Templates read one message source made of the shared bundle and the modules' own (i18n/*).
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
-		english.addAll(keys(RESOURCES.resolve("i18n/legislators.properties")));
-		spanish.addAll(keys(RESOURCES.resolve("i18n/legislators_es.properties")));
+		for (String bundle : new String[] { "legislators", "campaigns" }) {
+			english.addAll(keys(RESOURCES.resolve("i18n/" + bundle + ".properties")));
+			spanish.addAll(keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties")));
+		}
 		Set<String> used = new TreeSet<>();
 		Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {

@@ -80,8 +80,11 @@ public class CampaignEmails {
 		long subscriber = reader.subscriberId() == null ? 0 : reader.subscriberId();
 		List<Long> listIds = reader.lists().isEmpty() ? List.of(0L) : reader.lists().stream().map(SubscriberList::id).toList();
 		URI unsubscribe = unsubscribeLinks.url(new UnsubscribeTarget(subscriber, listIds, sender.blastId(), sender.test()));
-		CampaignModel.Links links = new CampaignModel.Links(unsubscribe.toString(),
-				callPages.url(subscriber, sender.blastId(), reader.language()), sender.test());
+		String callPage = sender.test()
+				? callPages.testUrl(subscriber, reader.zip(), about.bill() == null ? null : about.bill().id(), about.ask().code(),
+						reader.language())
+				: callPages.blastUrl(subscriber, sender.blastId(), reader.language());
+		CampaignModel.Links links = new CampaignModel.Links(unsubscribe.toString(), callPage, sender.test());
 		RenderedTemplate rendered = renderer.render(template, reader.language(),
 				model.build(new CampaignModel.Supporter(reader.firstName(), reader.zip(), reader.language()),
 						reader.representation(), about, links));
