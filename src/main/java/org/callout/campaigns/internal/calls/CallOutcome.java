@@ -3,7 +3,7 @@ package org.callout.campaigns.internal.calls;
 import java.util.Optional;
 
 /** What a supporter says happened when they called: the three buttons of the call page. */
-enum CallOutcome {
+public enum CallOutcome {
 
 	/** "I talked to someone." */
 	TALKED,

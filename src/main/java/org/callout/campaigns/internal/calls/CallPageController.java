@@ -79,19 +79,15 @@ class CallPageController {
 			return broken("answer", response, model);
 		}
 		if (page.get().test()) {
-			return show(page.get(), token, new Answer(called.get(), said.get(), true), locale, model);
+			return show(page.get(), token, new CallPage.Answer(called.get(), said.get(), true), locale, model);
 		}
 		reports.record(page.get().blastId(), page.get().subscriberId(), called.get().key(),
 				String.valueOf(called.get().person().get("name")), said.get(), clock.instant());
 		CallPage now = pages.build(links.verify(token).orElseThrow(), locale.getLanguage()).orElseThrow();
-		return show(now, token, new Answer(now.target(target).orElseThrow(), said.get(), false), locale, model);
+		return show(now, token, new CallPage.Answer(now.target(target).orElseThrow(), said.get(), false), locale, model);
 	}
 
-	/** The answer just given, shown at the top of the page. */
-	record Answer(CallPage.Target target, CallOutcome outcome, boolean test) {
-	}
-
-	private String show(CallPage page, String token, Answer answer, Locale locale, Model model) {
+	private String show(CallPage page, String token, CallPage.Answer answer, Locale locale, Model model) {
 		model.addAttribute("page", page);
 		model.addAttribute("values", page.values());
 		model.addAttribute("token", token);
