@@ -2,15 +2,11 @@ package org.callout.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.callout.campaigns.internal.email.CallPageLinks;
+import org.callout.platform.LinkSigner;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,10 +20,10 @@ import org.springframework.web.util.HtmlUtils;
  * Liz Krueger, Assembly Member Alex Bores, both with one).
  */
 @H2Database
-class CallPageTests extends CampaignFlowSupport {
+class CallPageTests extends CallPageSupport {
 
 	@Autowired
-	CallPageLinks links;
+	LinkSigner signer;
 
 	@Test
 	void thePageNamesTheSupportersTwoLegislatorsWithTheirPhoneLinksOfficeHoursAndScript() throws Exception {
@@ -157,7 +153,7 @@ class CallPageTests extends CampaignFlowSupport {
 	}
 
 	@Test
-	void aForgedOrAlteredTokenShowsTheFriendlyPageAndRecordsNothing() throws Exception {
+	void aForgedAlteredExpiredOrForeignTokenShowsTheFriendlyPageAndRecordsNothing() throws Exception {
 		long bill = trackBill("S6507", "A6507", List.of(), List.of(), "INTRODUCED", "S6507");
 		long blast = blast(bill);
 		long supporter = supporter(unique("forged"), "Gus", "12207", "es");
@@ -169,7 +165,10 @@ class CallPageTests extends CampaignFlowSupport {
 			.encodeToString(data.replace(supporter + ":", (supporter + 1) + ":").getBytes()) + token.substring(token.indexOf('.'));
 		String fahy = Long.toString(legislatorId("upper", "46"));
 
-		for (String broken : List.of(altered, "not-a-token", token.substring(0, token.length() - 3))) {
+		String expired = signer.sign("call", supporter + ":b" + blast, clock.instant().minusSeconds(1));
+		String otherPurpose = signer.signPermanent("unsubscribe", supporter + ":b" + blast);
+
+		for (String broken : List.of(altered, expired, otherPurpose, "not-a-token", token.substring(0, token.length() - 3))) {
 			String url = base() + "/call/" + broken + "?lang=es";
 			HttpResponse<String> page = get(url);
 			assertThat(page.statusCode()).isEqualTo(400);
@@ -220,39 +219,6 @@ class CallPageTests extends CampaignFlowSupport {
 		assertThat(calls.get("targets")).isEmpty();
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(get(base() + "/api/v1/blasts/" + blast + "/calls").statusCode()).isEqualTo(401);
-	}
-
-	private long blast(long bill) throws Exception {
-		HttpResponse<String> created = adminSend("POST", "/api/v1/blasts",
-				json.writeValueAsString(Map.of("lists", List.of("supporters"), "billId", bill, "ask", "both")));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return json.readTree(created.body()).get("id").asLong();
-	}
-
-	private String callPage(long supporter, long blast, String language) {
-		return local(links.blastUrl(supporter, blast, language));
-	}
-
-	/** Presses one of the page's buttons as a browser without cookies would post it. */
-	private HttpResponse<String> press(String url, String target, String outcome) throws Exception {
-		String form = "target=" + URLEncoder.encode(target, StandardCharsets.UTF_8) + "&outcome=" + outcome;
-		return http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private long answers(long blast) {
-		return count("SELECT COUNT(*) FROM call_reports WHERE blast_id = " + blast);
-	}
-
-	private Map<String, String> outcomes(long blast, long supporter) {
-		return jdbc.sql("SELECT target_key, outcome FROM call_reports WHERE blast_id = :blast AND subscriber_id = :supporter")
-			.param("blast", blast).param("supporter", supporter)
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 }

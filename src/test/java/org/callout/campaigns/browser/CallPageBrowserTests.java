@@ -2,18 +2,15 @@ package org.callout.campaigns.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.callout.campaigns.CampaignFlowSupport;
-import org.callout.campaigns.internal.email.CallPageLinks;
+import org.callout.campaigns.CallPageSupport;
 import org.callout.support.Browser;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.AfterEach;
@@ -26,19 +23,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The call page in real headless Chromium, keyboard only, in English and Spanish, checked by axe-core: the page,
  * the page after an answer, and the page a broken link shows.
  */
 @H2Database
-class CallPageBrowserTests extends CampaignFlowSupport {
+class CallPageBrowserTests extends CallPageSupport {
 
 	private static final Set<String> BLOCKING = Set.of("serious", "critical");
-
-	@Autowired
-	CallPageLinks links;
 
 	private ChromeDriver driver;
 
@@ -59,7 +52,7 @@ class CallPageBrowserTests extends CampaignFlowSupport {
 		long blast = blast(bill);
 		long supporter = supporter(unique("keys-" + language), "Ana", "12207", language);
 		driver = Browser.start();
-		driver.get(local(links.blastUrl(supporter, blast, language)));
+		driver.get(callPage(supporter, blast, language));
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
 		assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo(language);
@@ -100,13 +93,6 @@ class CallPageBrowserTests extends CampaignFlowSupport {
 			active.sendKeys(Keys.TAB);
 		}
 		throw new AssertionError("Tab never reached the button '" + text + "'");
-	}
-
-	private long blast(long bill) throws Exception {
-		HttpResponse<String> created = adminSend("POST", "/api/v1/blasts",
-				json.writeValueAsString(Map.of("lists", List.of("supporters"), "billId", bill, "ask", "both")));
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return json.readTree(created.body()).get("id").asLong();
 	}
 
 	private WebDriverWait waiting() {
