@@ -73,6 +73,27 @@ class CallPageBrowserTests extends CallPageSupport {
 	}
 
 	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"en | S6602 | I couldn't get through to Assembly Member Gabriella Romero's office | This is a test page, so nothing was recorded.",
+			"es | S6603 | No pude comunicarme con la oficina de Gabriella Romero | Esta es una página de prueba, así que no se registró nada." })
+	void aTestPageAnswersFromTheKeyboardThatNothingWasRecorded(String language, String print, String button, String notRecorded)
+			throws Exception {
+		long bill = trackBill(print, print.replace('S', 'A'), List.of(), List.of(), "INTRODUCED", print);
+		long before = count("SELECT COUNT(*) FROM call_reports");
+		driver = Browser.start();
+		driver.get(local(links.testUrl(0, "12207", bill, "both", language)));
+
+		assertThat(driver.findElement(By.id("test-note")).isDisplayed()).isTrue();
+		assertNoSeriousViolations();
+		tabToButton(button).sendKeys(Keys.ENTER);
+
+		WebElement answer = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
+		assertThat(answer.getText()).isEqualTo(notRecorded);
+		assertThat(count("SELECT COUNT(*) FROM call_reports")).isEqualTo(before);
+		assertNoSeriousViolations();
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "en, This link does not work", "es, Este enlace no funciona" })
 	void aBrokenLinkShowsAFriendlyPageWithoutAccessibilityProblems(String language, String title) {
 		driver = Browser.start();
