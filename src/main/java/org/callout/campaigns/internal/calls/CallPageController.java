@@ -67,7 +67,8 @@ class CallPageController {
 	String report(@PathVariable String token, @RequestParam(required = false) String target,
 			@RequestParam(required = false) String outcome, Locale locale, Model model, HttpServletResponse response) {
 		noStore(response);
-		Optional<CallPage> page = links.verify(token).flatMap(t -> pages.build(t, locale.getLanguage()));
+		Optional<CallPageLinks.Token> verified = links.verify(token);
+		Optional<CallPage> page = verified.flatMap(t -> pages.build(t, locale.getLanguage()));
 		if (page.isEmpty()) {
 			return broken("link", response, model);
 		}
@@ -83,7 +84,8 @@ class CallPageController {
 		}
 		reports.record(page.get().blastId(), page.get().subscriberId(), called.get().key(),
 				String.valueOf(called.get().person().get("name")), said.get(), clock.instant());
-		CallPage now = pages.build(links.verify(token).orElseThrow(), locale.getLanguage()).orElseThrow();
+		// Shown again as it now stands, with this answer among the ones given before.
+		CallPage now = pages.build(verified.get(), locale.getLanguage()).orElseThrow();
 		return show(now, token, new CallPage.Answer(now.target(target).orElseThrow(), said.get(), false), locale, model);
 	}
 
