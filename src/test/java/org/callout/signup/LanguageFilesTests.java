@@ -33,13 +33,13 @@ class LanguageFilesTests {
 
 	@Test
 	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
-		for (String module : new String[] { "legislators", "subscribers" }) {
-			Set<String> english = keys(RESOURCES.resolve("i18n/" + module + ".properties"));
-			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + module + "_es.properties"));
+		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+			Set<String> english = keys(RESOURCES.resolve("i18n/" + bundle + ".properties"));
+			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties"));
 
-			assertThat(english).as(module).isNotEmpty();
-			assertThat(spanish).as("keys of %s missing in Spanish", module).containsAll(english);
-			assertThat(english).as("keys of %s missing in English", module).containsAll(spanish);
+			assertThat(english).as(bundle).isNotEmpty();
+			assertThat(spanish).as("keys of %s missing in Spanish", bundle).containsAll(english);
+			assertThat(english).as("keys of %s missing in English", bundle).containsAll(spanish);
 		}
 	}
 
@@ -48,10 +48,10 @@ class LanguageFilesTests {
 		// Templates read one message source made of the shared bundle and the modules' own (i18n/*).
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
-		english.addAll(keys(RESOURCES.resolve("i18n/legislators.properties")));
-		spanish.addAll(keys(RESOURCES.resolve("i18n/legislators_es.properties")));
-		english.addAll(keys(RESOURCES.resolve("i18n/subscribers.properties")));
-		spanish.addAll(keys(RESOURCES.resolve("i18n/subscribers_es.properties")));
+		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+			english.addAll(keys(RESOURCES.resolve("i18n/" + bundle + ".properties")));
+			spanish.addAll(keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties")));
+		}
 		Set<String> used = new TreeSet<>();
 		Pattern literalKey = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.-]*)[}(]");
 		try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {

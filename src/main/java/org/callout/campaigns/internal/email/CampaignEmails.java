@@ -97,8 +97,11 @@ public class CampaignEmails {
 			.queryParam("lang", reader.language())
 			.build()
 			.toUri();
-		CampaignModel.Links links = new CampaignModel.Links(unsubscribe.toString(),
-				callPages.url(subscriber, sender.blastId(), reader.language()), sender.test() && !sender.preview());
+		String callPage = sender.test()
+				? callPages.testUrl(subscriber, reader.zip(), about.bill() == null ? null : about.bill().id(), about.ask().code(),
+						reader.language())
+				: callPages.blastUrl(subscriber, sender.blastId(), reader.language());
+		CampaignModel.Links links = new CampaignModel.Links(unsubscribe.toString(), callPage, sender.test() && !sender.preview());
 		RenderedTemplate rendered = fitSubject(renderer.render(template, reader.language(),
 				model.build(new CampaignModel.Supporter(reader.firstName(), reader.zip(), reader.language()),
 						reader.representation(), about, links)));
