@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -186,8 +187,12 @@ public class BlastStore {
 		return value == null ? null : value.toInstant();
 	}
 
+	/**
+	 * Truncated to the microseconds the columns keep: a database rounding a start up would put it after the very
+	 * instant it was due, and the scheduler would find it not due yet.
+	 */
 	private static OffsetDateTime ts(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
 	}
 
 }
