@@ -57,7 +57,8 @@ public record MailProperties(Transport transport, Path outboxDir, String replyTo
 		/** Never prints the key, should this record reach a log or an error message. */
 		@Override
 		public String toString() {
-			return "Dkim[" + (enabled() ? "d=" + domain + ", s=" + selector : "off") + "]";
+			return "Dkim[" + (enabled() ? "d=" + (domain == null ? "the sender's domain" : domain) + ", s=" + selector : "off")
+					+ "]";
 		}
 
 	}
