@@ -27,9 +27,11 @@ public final class Masking {
 	// whole to follow one through relay logs. Callout mints them from UUIDs or other hex-and-punctuation tokens.
 	private static final Pattern MESSAGE_ID_LOCAL = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}|[0-9A-Fa-f.-]{20,}");
 
-	// A PEM private key (the DKIM key) is a secret whole: should an error ever quote one, its body goes too.
-	private static final Pattern PRIVATE_KEY = Pattern.compile("-----BEGIN ([A-Z ]*)PRIVATE KEY-----.*?(?:-----END \\1PRIVATE KEY-----|$)",
-			Pattern.DOTALL);
+	// A PEM private key (the DKIM key) is a secret whole: should an error ever quote one, its armour and body go
+	// (base64, PEM headers, real or escaped line breaks), and the text around it stays. Possessive: a 2 KB key
+	// would otherwise overflow the stack, one regex frame per character.
+	private static final Pattern PRIVATE_KEY = Pattern.compile(
+			"-----BEGIN ([A-Z ]*)PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\\s]++|\\\\n|-(?!----))*+(?:-----END \\1PRIVATE KEY-----)?");
 
 	private Masking() {
 	}

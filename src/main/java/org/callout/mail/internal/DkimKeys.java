@@ -104,8 +104,8 @@ final class DkimKeys {
 		if (parsed != null) {
 			throw new DkimKeyException(source + " holds no private key (a public key or a certificate?).");
 		}
-		throw new DkimKeyException(source + " is not a private key in PEM (a -----BEGIN PRIVATE KEY----- or "
-				+ "-----BEGIN RSA PRIVATE KEY----- block).");
+		throw new DkimKeyException(source + " is not a private key in PEM (a \"BEGIN PRIVATE KEY\" or "
+				+ "\"BEGIN RSA PRIVATE KEY\" block).");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.security.KeyPair;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.callout.mail.MailProperties;
+import org.callout.platform.Masking;
 import org.callout.support.DkimTestKeys;
 import org.callout.support.TempDirectories;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,9 @@ class DkimKeysTests {
 
 		assertThat(dkim.toString()).isEqualTo("Dkim[d=the sender's domain, s=callout]").doesNotContain("PRIVATE");
 		assertThat(new MailProperties(null, null, null, null, null, null, null, null, dkim).toString()).doesNotContain("PRIVATE");
-		assertThat(org.callout.platform.Masking.text("config: " + pem + " end")).isEqualTo("config: [private key]\n end");
+		assertThat(Masking.text("config: " + pem + " end")).isEqualTo("config: [private key]\n end");
+		assertThat(Masking.text("one line: " + pem.strip().replace("\n", "\\n") + ".")).isEqualTo("one line: [private key].");
+		assertThat(Masking.text("a \"BEGIN PRIVATE KEY\" block")).isEqualTo("a \"BEGIN PRIVATE KEY\" block");
 	}
 
 	private static MailProperties.Dkim inline(String pem) {
