@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
+import java.io.StringWriter;
+
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.callout.mail.MailProperties;
 import org.callout.platform.Masking;
 import org.callout.support.DkimTestKeys;
@@ -54,6 +61,20 @@ class DkimKeysTests {
 		assertRefused(inline(DkimTestKeys.pem(DkimTestKeys.generate("EC", 256).getPrivate())), "is an EC key, not RSA", null);
 		assertRefused(inline(DkimTestKeys.pem(DkimTestKeys.generate("RSA", 512).getPrivate())), "has only 512 bits", null);
 		assertRefused(inline(DkimTestKeys.pem(PAIR.getPublic())), "holds no private key", null);
+	}
+
+	@Test
+	void anEncryptedKeyIsRefused() throws Exception {
+		StringWriter pem = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+			writer.writeObject(new JcaPKCS8Generator(PAIR.getPrivate(),
+					new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setProvider(new BouncyCastleProvider())
+						.setPassword("passphrase".toCharArray())
+						.build()));
+		}
+
+		assertThat(pem.toString()).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+		assertRefused(inline(pem.toString()), "is encrypted", null);
 	}
 
 	@Test

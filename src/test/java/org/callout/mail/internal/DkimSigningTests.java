@@ -46,13 +46,13 @@ class DkimSigningTests {
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
-	private static final List<String> REQUIRED = List.of("from", "to", "subject", "date", "message-id", "list-id",
+	private static final List<String> REQUIRED = List.of("from", "to", "subject", "date", "message-id", "reply-to", "list-id",
 			"list-unsubscribe", "list-unsubscribe-post", "feedback-id", "mime-version", "content-type");
 
 	private final Session session = Session.getInstance(SmtpSessionProperties.of(smtp(), "example.org"));
 
 	private final MailComposer composer = new MailComposer(session, "Unión de Libertades Civiles", "action@example.org",
-			null, "bounces@example.org", new DkimMessageSigner("example.org", "callout",
+			"replies@example.org", "bounces@example.org", new DkimMessageSigner("example.org", "callout",
 					DkimKeys.parse(DkimTestKeys.pem(DkimTestKeys.RSA_2048.getPrivate()), "the test key")));
 
 	private final DkimVerifier verifier = new DkimVerifier("callout", "example.org", DkimTestKeys.RSA_2048.getPublic());
