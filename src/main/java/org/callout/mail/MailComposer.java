@@ -17,7 +17,8 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
  * Builds every outgoing email the same way: From with the organization's name, Date, the caller's Message-ID
- * and envelope sender, multipart/alternative with a text and an HTML part. Anything that reaches a header is stripped of CR and
+ * and envelope sender, multipart/alternative with a text and an HTML part, then hands it to the
+ * {@link MessageSigner} (DKIM, when configured). Anything that reaches a header is stripped of CR and
  * LF so supporter input can never add a header.
  */
 public final class MailComposer {
@@ -32,8 +33,16 @@ public final class MailComposer {
 
 	private final EmailAddress returnPath;
 
+	private final MessageSigner signer;
+
 	public MailComposer(Session session, String senderName, String senderAddress, String replyTo, String returnPath) {
+		this(session, senderName, senderAddress, replyTo, returnPath, MessageSigner.NONE);
+	}
+
+	public MailComposer(Session session, String senderName, String senderAddress, String replyTo, String returnPath,
+			MessageSigner signer) {
 		this.session = session;
+		this.signer = signer;
 		try {
 			this.from = new InternetAddress(senderAddress, oneLine(senderName), StandardCharsets.UTF_8.name());
 			this.replyTo = (replyTo == null || replyTo.isBlank()) ? null : new InternetAddress(replyTo, true);
@@ -57,7 +66,8 @@ public final class MailComposer {
 
 	/**
 	 * The message, with the email's own Message-ID, and its return path as the envelope sender (an Angus
-	 * {@link SMTPMessage}, whose envelope-from the SMTP transport uses for MAIL FROM).
+	 * {@link SMTPMessage}, whose envelope-from the SMTP transport uses for MAIL FROM). DKIM-signed when a key is
+	 * configured: the signature is made each time the message is written, by whichever transport.
 	 */
 	public MimeMessage compose(OutgoingEmail email) {
 		try {
@@ -81,7 +91,7 @@ public final class MailComposer {
 			alternative.addBodyPart(part(email.html(), "html"));
 			message.setContent(alternative);
 			message.saveChanges();
-			return message;
+			return signer.sign(message);
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {
 			throw new IllegalStateException("Could not compose an email", ex);

@@ -17,16 +17,50 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relay the relay's own allowance, shared by every sender and every instance on one database
  * @param unsubscribeMailbox the {@code mailto:} of every campaign email's List-Unsubscribe header; until inbound
  * mail is processed, someone must read it and honour its requests by hand; blank: the organization's sender address
+ * @param dkim DKIM signing by Callout itself; off unless a private key is configured (many relays sign instead)
  */
 @ConfigurationProperties("callout.mail")
 public record MailProperties(Transport transport, Path outboxDir, String replyTo, Duration templateCacheTtl,
-		Smtp smtp, String returnPath, Relay relay, String unsubscribeMailbox) {
+		Smtp smtp, String returnPath, Relay relay, String unsubscribeMailbox, Dkim dkim) {
 
 	public MailProperties {
 		transport = transport == null ? Transport.OUTBOX : transport;
 		templateCacheTtl = templateCacheTtl == null ? Duration.ofSeconds(5) : templateCacheTtl;
 		smtp = smtp == null ? new Smtp(null, 0, null, null, null, null, null, 0, null) : smtp;
 		relay = relay == null ? new Relay(0, 0, 0, null, null, 0) : relay;
+		dkim = dkim == null ? new Dkim(null, null, null, null) : dkim;
+	}
+
+	/**
+	 * DKIM signing of every outgoing message (rsa-sha256, relaxed/relaxed). Off while neither key setting is set:
+	 * operators whose relay signs (OpenDKIM, Amazon SES) leave both empty.
+	 *
+	 * @param domain the signing domain (d=); blank: the organization's sender domain, which DMARC aligns with From
+	 * @param selector the selector (s=): the public key is published at {@code <selector>._domainkey.<domain>}
+	 * @param privateKey the RSA private key in PEM, from the environment only (CALLOUT_MAIL_DKIM_PRIVATE_KEY)
+	 * @param privateKeyFile or the path of a file holding it (CALLOUT_MAIL_DKIM_PRIVATE_KEY_FILE), readable by Callout alone
+	 */
+	public record Dkim(String domain, String selector, String privateKey, String privateKeyFile) {
+
+		public Dkim {
+			domain = domain == null || domain.isBlank() ? null : domain.strip();
+			selector = selector == null || selector.isBlank() ? "callout" : selector.strip();
+			privateKey = privateKey == null || privateKey.isBlank() ? null : privateKey;
+			privateKeyFile = privateKeyFile == null || privateKeyFile.isBlank() ? null : privateKeyFile.strip();
+		}
+
+		/** Whether Callout signs: a key is configured, inline or as a file. */
+		public boolean enabled() {
+			return privateKey != null || privateKeyFile != null;
+		}
+
+		/** Never prints the key, should this record reach a log or an error message. */
+		@Override
+		public String toString() {
+			return "Dkim[" + (enabled() ? "d=" + (domain == null ? "the sender's domain" : domain) + ", s=" + selector : "off")
+					+ "]";
+		}
+
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Masks personal data for logs: email addresses keep their first character and domain, IP addresses keep
- * their network half, link tokens are blanked. Logs must never hold a whole address or IP; the log layout applies this to every line
+ * their network half, link tokens and PEM private keys are blanked. Logs must never hold a whole address or IP; the log layout applies this to every line
  * as a safety net, and code can call it to log a recognizable but partial value on purpose.
  */
 public final class Masking {
@@ -27,6 +27,12 @@ public final class Masking {
 	// whole to follow one through relay logs. Callout mints them from UUIDs or other hex-and-punctuation tokens.
 	private static final Pattern MESSAGE_ID_LOCAL = Pattern.compile("[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}|[0-9A-Fa-f.-]{20,}");
 
+	// A PEM private key (the DKIM key) is a secret whole: should an error ever quote one, its armour and body go
+	// (base64, PEM headers, real or escaped line breaks), and the text around it stays. Possessive: a 2 KB key
+	// would otherwise overflow the stack, one regex frame per character.
+	private static final Pattern PRIVATE_KEY = Pattern.compile(
+			"-----BEGIN ([A-Z ]*)PRIVATE KEY-----(?:[A-Za-z0-9+/=:,\\s]++|\\\\n|-(?!----))*+(?:-----END \\1PRIVATE KEY-----)?");
+
 	private Masking() {
 	}
 
@@ -46,6 +52,7 @@ public final class Masking {
 		String masked = text.indexOf('@') >= 0 ? maskEmails(text) : text;
 		masked = masked.contains("token=") ? TOKEN.matcher(masked).replaceAll("$1***") : masked;
 		masked = masked.contains("/u/") ? PATH_TOKEN.matcher(masked).replaceAll("$1***") : masked;
+		masked = masked.contains("PRIVATE KEY-----") ? PRIVATE_KEY.matcher(masked).replaceAll("[private key]") : masked;
 		return maskIps(masked);
 	}
 

@@ -1,15 +1,19 @@
 package org.callout.mail.internal;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Properties;
 
 import jakarta.mail.Session;
 import org.callout.mail.MailComposer;
 import org.callout.mail.MailProperties;
 import org.callout.mail.MailTemplates;
+import org.callout.mail.MessageSigner;
 import org.callout.mail.Messenger;
 import org.callout.mail.TemplateSource;
 import org.callout.platform.CalloutProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
 	static {
 		// The one place this is set, before any mail class asks for a StreamProvider: without it jakarta.mail-api
@@ -35,7 +41,25 @@ class MailConfiguration {
 	MailComposer mailComposer(Session mailSession, MailProperties mail, CalloutProperties callout) {
 		CalloutProperties.Organization organization = callout.organization();
 		return new MailComposer(mailSession, organization.name(), organization.senderAddress(), mail.replyTo(),
-				mail.returnPath());
+				mail.returnPath(), messageSigner(mail.dkim(), senderDomain(callout)));
+	}
+
+	/** Off unless a key is configured; an unusable key stops start-up (DkimKeyFailureAnalyzer says why). */
+	private static MessageSigner messageSigner(MailProperties.Dkim dkim, String senderDomain) {
+		if (!dkim.enabled()) {
+			log.info("DKIM signing: off (no callout.mail.dkim key); the relay must sign, covering List-Unsubscribe and "
+					+ "List-Unsubscribe-Post");
+			return MessageSigner.NONE;
+		}
+		String domain = dkim.domain() != null ? dkim.domain() : senderDomain;
+		if (!senderDomain.equalsIgnoreCase(domain) && !senderDomain.toLowerCase(Locale.ROOT).endsWith("." + domain.toLowerCase(Locale.ROOT))) {
+			log.warn("DKIM signing domain {} is neither the sender's domain {} nor a parent of it: DMARC will not count "
+					+ "the signature", domain, senderDomain);
+		}
+		DkimMessageSigner signer = new DkimMessageSigner(domain, dkim.selector(), DkimKeys.load(dkim));
+		log.info("DKIM signing: on, d={} s={} with a {}-bit RSA key; publish its public key at {}._domainkey.{}",
+				signer.domain(), signer.selector(), signer.keyBits(), signer.selector(), signer.domain());
+		return signer;
 	}
 
 	@Bean(destroyMethod = "close")
