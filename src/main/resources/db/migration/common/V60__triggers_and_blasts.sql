@@ -37,6 +37,9 @@ CREATE TABLE blasts (
     -- What the alert announces: the new status, except that a committee of either house is one alert (in January
     -- both prints are re-referred to committee; that is one piece of news, not two).
     alert_key          VARCHAR(20),
+    -- Who had to act when the blast was made: the ask keeps to it, so the email, its preview and its call page
+    -- name the same people even after the bill moves on.
+    acts_next          VARCHAR(16),
     -- The template version the blast keeps: saved versions are append-only, so its exact words stay readable.
     template_name      VARCHAR(64)   NOT NULL,
     template_version   INT           NOT NULL,
@@ -83,7 +86,8 @@ CREATE TABLE blast_state_changes (
 CREATE INDEX blast_state_changes_blast ON blast_state_changes (blast_id, id);
 
 -- READY blasts waiting for the sending engine, which claims them from here (a table, not an event: an event
--- with no listener is not kept, so it could not be a queue). A row leaves when the engine takes the blast.
+-- with no listener is not kept, so it could not be a queue). An engine claims a row, and the row leaves when it starts
+-- the blast (a claim not started on within the claims' expiry is given back).
 CREATE TABLE blast_handover (
     blast_id    BIGINT PRIMARY KEY REFERENCES blasts (id),
     queued_at   TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.callout.bills.ActsNext;
 import org.callout.bills.BillStatus;
 import org.callout.bills.TrackedBill;
 import org.callout.campaigns.internal.CampaignsProperties;
@@ -41,13 +42,21 @@ public class AskPlanner {
 	 * @param representation who represents the supporter, empty when not looked up (or not known)
 	 */
 	public Ask plan(AskMode mode, TrackedBill bill, Optional<Representation> representation) {
+		return plan(mode, bill, bill == null ? null : bill.actsNext(), representation);
+	}
+
+	/**
+	 * @param where who must act, as a blast recorded it when it was made: its email, preview and call page keep
+	 * asking the same people after the bill moves on
+	 */
+	public Ask plan(AskMode mode, TrackedBill bill, ActsNext where, Optional<Representation> representation) {
 		return switch (mode) {
 			case NONE -> Ask.none(Ask.NoCall.NOT_ASKED, outsideNy(representation));
 			case GOVERNOR -> governor(Ask.NoCall.NO_GOVERNOR, representation);
 			case BOTH -> chambers(List.of(Chamber.UPPER, Chamber.LOWER), bill, representation);
 			case SENATE -> chambers(List.of(Chamber.UPPER), bill, representation);
 			case ASSEMBLY -> chambers(List.of(Chamber.LOWER), bill, representation);
-			case AUTO -> bill == null ? Ask.none(Ask.NoCall.NO_BILL, outsideNy(representation)) : switch (bill.actsNext()) {
+			case AUTO -> bill == null || where == null ? Ask.none(Ask.NoCall.NO_BILL, outsideNy(representation)) : switch (where) {
 				case SENATE -> chambers(List.of(Chamber.UPPER), bill, representation);
 				case ASSEMBLY -> chambers(List.of(Chamber.LOWER), bill, representation);
 				case BOTH_CHAMBERS -> chambers(List.of(Chamber.UPPER, Chamber.LOWER), bill, representation);

@@ -2,6 +2,7 @@ package org.callout.campaigns.internal.blasts;
 
 import java.time.Instant;
 
+import org.callout.bills.ActsNext;
 import org.callout.bills.BillStatus;
 
 /**
@@ -19,9 +20,10 @@ import org.callout.bills.BillStatus;
  * @param sendBy after this it expires unstarted; null: no limit
  * @param changeRecordedAt when Callout recorded the status change, or null
  * @param pausedBy {@code organizer} or {@code relay} while paused
+ * @param actsNext who had to act on the bill when the blast was made (the ask keeps to it), or null without a bill
  */
 public record Blast(long id, Long triggerId, Long billId, Long historyId, BillStatus from, BillStatus to, String templateName,
 		int templateVersion, Audience audience, String ask, boolean quietHours, BlastState state, Instant startAt,
 		String startZone, Instant sendBy, Instant changeRecordedAt, String pausedBy, String createdBy, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, ActsNext actsNext) {
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.callout.bills.BillStatusChanged;
+import org.callout.bills.Bills;
+import org.callout.bills.TrackedBill;
 import org.callout.campaigns.internal.CampaignsProperties;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.campaigns.internal.templates.TemplateVersion;
@@ -29,10 +31,13 @@ class BlastFactory {
 
 	private final CampaignsProperties properties;
 
+	private final Bills bills;
+
 	private final Clock clock;
 
 	BlastFactory(BlastStore blasts, TriggerStore triggers, CampaignTemplates templates, CampaignsProperties properties,
-			Clock clock) {
+			Bills bills, Clock clock) {
+		this.bills = bills;
 		this.blasts = blasts;
 		this.triggers = triggers;
 		this.templates = templates;
@@ -45,7 +50,7 @@ class BlastFactory {
 	 * (a replay), or made one for the same bill and status within its send-by window (the other print's report of
 	 * the same change). Send-by and the start count from when Callout recorded the change, not the action date.
 	 */
-	@Transactional
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
 	public Optional<Long> fromTrigger(long triggerId, BillStatusChanged change) {
 		Optional<Trigger> locked = triggers.lock(triggerId);
 		if (locked.isEmpty() || !locked.get().firesOn(change.to()) || locked.get().billId() != change.billId()) {
@@ -79,7 +84,7 @@ class BlastFactory {
 		long id = blasts.insert(new Blast(0, triggerId, change.billId(), change.historyId(), change.from(), change.to(),
 				template.name(), template.version(), trigger.audience(), trigger.ask(), trigger.quietHours(), state, start,
 				properties.quietHours().zone().getId(), recorded.plus(trigger.sendBy()), recorded, null, "trigger:" + triggerId,
-				now, now));
+				now, now, change.actsNext()));
 		blasts.recordChange(id, null, state, "trigger:" + triggerId, change.printNo() + " " + change.to(), now);
 		log.info("Trigger {} made blast {} ({}) for {} {}", triggerId, id, state, change.printNo(), change.to());
 		return Optional.of(id);
@@ -99,7 +104,8 @@ class BlastFactory {
 		Instant now = clock.instant();
 		long id = blasts.insert(new Blast(0, null, draft.billId(), null, null, null, template.name(), template.version(),
 				draft.audience(), draft.ask(), draft.quietHours(), BlastState.DRAFT, draft.startAt(), draft.zone(),
-				draft.sendBy(), null, null, by, now, now));
+				draft.sendBy(), null, null, by, now, now,
+				draft.billId() == null ? null : bills.find(draft.billId()).map(TrackedBill::actsNext).orElse(null)));
 		blasts.recordChange(id, null, BlastState.DRAFT, by, null, now);
 		return id;
 	}

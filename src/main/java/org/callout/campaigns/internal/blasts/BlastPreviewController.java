@@ -56,7 +56,7 @@ class BlastPreviewController {
 		TemplateVersion template = templates.version(blast.templateName(), blast.templateVersion()).orElseThrow();
 		CampaignModel.About about = new CampaignModel.About(
 				blast.billId() == null ? null : bills.find(blast.billId()).orElse(null), blast.from(), blast.to(),
-				AskMode.of(blast.ask()).orElse(AskMode.AUTO));
+				AskMode.of(blast.ask()).orElse(AskMode.AUTO), blast.actsNext());
 		CampaignEmail email = emails.make(template, readers.reader(request), about,
 				CampaignEmails.Sender.preview("blast-" + id));
 		return Map.of("blastId", id, "template", Map.of("name", template.name(), "version", template.version()), "language",

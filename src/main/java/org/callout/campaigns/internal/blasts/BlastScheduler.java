@@ -32,8 +32,11 @@ class BlastScheduler {
 
 	private final Clock clock;
 
+	private final java.time.Duration claimExpiry;
+
 	BlastScheduler(BlastStore store, BlastMoves moves, CampaignsProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, org.callout.platform.CalloutProperties callout) {
+		this.claimExpiry = callout.claims().expireAfter();
 		this.store = store;
 		this.moves = moves;
 		this.properties = properties;
@@ -50,10 +53,17 @@ class BlastScheduler {
 
 	/** One pass; answers how many blasts it moved. */
 	int runOnce() {
+		store.releaseStaleClaims(clock.instant().minus(claimExpiry));
 		int moved = 0;
 		for (long id : store.waiting(clock.instant())) {
-			Boolean done = transactions.execute(status -> step(id));
-			moved += Boolean.TRUE.equals(done) ? 1 : 0;
+			try {
+				Boolean done = transactions.execute(status -> step(id));
+				moved += Boolean.TRUE.equals(done) ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				// One blast that cannot move (a lock timeout, a deadlock victim) must not hold up the others.
+				log.warn("Blast {} could not be moved this pass; it is tried again next pass", id, ex);
+			}
 		}
 		return moved;
 	}

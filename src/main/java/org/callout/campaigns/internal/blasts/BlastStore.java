@@ -22,7 +22,7 @@ public class BlastStore {
 	private static final String COLUMNS = """
 			id, trigger_id, bill_id, history_id, from_status, to_status, template_name, template_version, list_ids,
 			narrow_known, narrow_chamber, narrow_districts, ask, quiet_hours, state, start_at, start_zone, send_by,
-			change_recorded_at, paused_by, created_by, created_at, updated_at""";
+			change_recorded_at, paused_by, created_by, created_at, updated_at, acts_next""";
 
 	private final JdbcClient jdbc;
 
@@ -35,9 +35,9 @@ public class BlastStore {
 		jdbc.sql("""
 				INSERT INTO blasts (trigger_id, bill_id, history_id, from_status, to_status, alert_key, template_name, template_version,
 				    list_ids, narrow_known, narrow_chamber, narrow_districts, ask, quiet_hours, state, start_at, start_zone,
-				    send_by, change_recorded_at, created_by, created_at, updated_at)
+				    send_by, change_recorded_at, created_by, created_at, updated_at, acts_next)
 				VALUES (:trigger, :bill, :history, :from, :to, :alert, :template, :version, :lists, :known, :chamber, :districts,
-				    :ask, :quiet, :state, :start, :zone, :sendBy, :recorded, :by, :now, :now)""")
+				    :ask, :quiet, :state, :start, :zone, :sendBy, :recorded, :by, :now, :now, :actsNext)""")
 			.param("trigger", blast.triggerId())
 			.param("bill", blast.billId())
 			.param("history", blast.historyId())
@@ -58,6 +58,7 @@ public class BlastStore {
 			.param("sendBy", ts(blast.sendBy()))
 			.param("recorded", ts(blast.changeRecordedAt()))
 			.param("by", blast.createdBy())
+			.param("actsNext", blast.actsNext() == null ? null : blast.actsNext().name())
 			.param("now", ts(blast.createdAt()))
 			.update(key, "id");
 		return key.getKeyAs(Number.class).longValue();
@@ -150,11 +151,31 @@ public class BlastStore {
 	}
 
 	void withdrawHandover(long id) {
-		jdbc.sql("DELETE FROM blast_handover WHERE blast_id = :id AND claimed_by IS NULL").param("id", id).update();
+		jdbc.sql("DELETE FROM blast_handover WHERE blast_id = :id").param("id", id).update();
 	}
 
+	/** READY blasts no engine has taken yet, oldest first. */
 	List<Long> handoverQueue() {
-		return jdbc.sql("SELECT blast_id FROM blast_handover ORDER BY queued_at, blast_id").query(Long.class).list();
+		return jdbc.sql("SELECT blast_id FROM blast_handover WHERE claimed_by IS NULL ORDER BY queued_at, blast_id")
+			.query(Long.class).list();
+	}
+
+	/** The engine started the blast: it has left the queue. */
+	void leaveHandover(long id) {
+		jdbc.sql("DELETE FROM blast_handover WHERE blast_id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Gives back claims an engine took but never started on (it died in between): the blast is still READY, and
+	 * another instance may take it.
+	 */
+	int releaseStaleClaims(Instant claimedBefore) {
+		return jdbc.sql("""
+				UPDATE blast_handover SET claimed_by = NULL, claimed_at = NULL
+				WHERE claimed_by IS NOT NULL AND claimed_at < :before
+				  AND blast_id IN (SELECT id FROM blasts WHERE state = 'READY')""")
+			.param("before", ts(claimedBefore))
+			.update();
 	}
 
 	/** Either house's committee is one alert: both prints re-referred in January are one piece of news. */
@@ -175,7 +196,8 @@ public class BlastStore {
 				rs.getString("ask"), rs.getBoolean("quiet_hours"), BlastState.valueOf(rs.getString("state")),
 				instant(rs, "start_at"), rs.getString("start_zone"), instant(rs, "send_by"),
 				instant(rs, "change_recorded_at"), rs.getString("paused_by"), rs.getString("created_by"),
-				instant(rs, "created_at"), instant(rs, "updated_at"));
+				instant(rs, "created_at"), instant(rs, "updated_at"),
+				rs.getString("acts_next") == null ? null : org.callout.bills.ActsNext.valueOf(rs.getString("acts_next")));
 	}
 
 	private static BillStatus status(String name) {

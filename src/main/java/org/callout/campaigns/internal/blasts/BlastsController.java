@@ -121,7 +121,10 @@ class BlastsController {
 	@Transactional
 	Map<String, Object> submit(@PathVariable long id, @RequestBody(required = false) Submit submit, Principal principal) {
 		Blast blast = moves.locked(id);
-		if (blast.state() == BlastState.DRAFT && blast.startAt() == null) {
+		// Only a draft is submitted: submitting again must not be a way around an approval.
+		requireState(blast, BlastState.DRAFT, "Only a draft can be submitted");
+		refuseIfPastSendBy(blast);
+		if (blast.startAt() == null) {
 			moves.reschedule(id, clock.instant(), blast.startZone(), blast.sendBy(), author(principal));
 		}
 		boolean approval = submit != null && Boolean.TRUE.equals(submit.needsApproval());
@@ -132,11 +135,8 @@ class BlastsController {
 	@Transactional
 	Map<String, Object> approve(@PathVariable long id, Principal principal) {
 		Blast blast = moves.locked(id);
-		if (blast.state() != BlastState.AWAITING_APPROVAL) {
-			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Not allowed in this state",
-					"Only a blast awaiting approval can be approved; this one is " + blast.state() + ".")
-				.with("state", blast.state().name());
-		}
+		requireState(blast, BlastState.AWAITING_APPROVAL, "Only a blast awaiting approval can be approved");
+		refuseIfPastSendBy(blast);
 		return views.blast(moves.move(id, BlastState.SCHEDULED, author(principal), "approved"));
 	}
 
@@ -144,6 +144,9 @@ class BlastsController {
 	@Transactional
 	Map<String, Object> reschedule(@PathVariable long id, @RequestBody Reschedule request, Principal principal) {
 		Blast blast = moves.locked(id);
+		if (!blast.state().canMoveTo(BlastState.SCHEDULED) && blast.state() != BlastState.DRAFT) {
+			requireState(blast, BlastState.SCHEDULED, "Only a draft, or a blast awaiting approval or scheduled, can be rescheduled");
+		}
 		List<FieldError> errors = new ArrayList<>();
 		if (request == null || request.startAt() == null) {
 			errors.add(new FieldError("startAt", "Give the new start, like 2026-12-02T10:00."));
@@ -162,9 +165,39 @@ class BlastsController {
 				schedule.sendBy() != null ? schedule.sendBy() : blast.sendBy(), author(principal)));
 	}
 
+	/** An organizer's pause: the engine's automatic resume after a relay fault never lifts it. */
+	@PostMapping("/api/v1/blasts/{id}/pause")
+	Map<String, Object> pause(@PathVariable long id, Principal principal) {
+		return views.blast(moves.move(id, BlastState.PAUSED, author(principal), "paused"));
+	}
+
+	@PostMapping("/api/v1/blasts/{id}/resume")
+	Map<String, Object> resume(@PathVariable long id, Principal principal) {
+		return views.blast(moves.move(id, BlastState.SENDING, author(principal), "resumed"));
+	}
+
 	@PostMapping("/api/v1/blasts/{id}/cancel")
 	Map<String, Object> cancel(@PathVariable long id, Principal principal) {
 		return views.blast(moves.move(id, BlastState.CANCELLED, author(principal), "cancelled"));
+	}
+
+	private static void requireState(Blast blast, BlastState wanted, String what) {
+		if (blast.state() != wanted) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Not allowed in this state",
+					what + "; this one is " + blast.state() + ".")
+				.with("state", blast.state().name())
+				.with("allowed", blast.state().next().stream().map(Enum::name).sorted().toList());
+		}
+	}
+
+	/** An alert past its send-by is never sent: approving or submitting it then would only make it expire unseen. */
+	private void refuseIfPastSendBy(Blast blast) {
+		if (blast.sendBy() != null && !clock.instant().isBefore(blast.sendBy())) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Too late",
+					"This blast's send-by time, " + blast.sendBy() + ", has passed: it can no longer be sent.")
+				.with("state", blast.state().name())
+				.with("field", "sendBy");
+		}
 	}
 
 	private Blast find(long id) {

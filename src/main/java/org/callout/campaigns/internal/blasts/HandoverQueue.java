@@ -19,10 +19,13 @@ class HandoverQueue implements BlastHandover {
 
 	private final BlastMoves moves;
 
+	private final BlastStore store;
+
 	private final Clock clock;
 
-	HandoverQueue(JdbcClient jdbc, BlastMoves moves, Clock clock) {
+	HandoverQueue(JdbcClient jdbc, BlastMoves moves, BlastStore store, Clock clock) {
 		this.jdbc = jdbc;
+		this.store = store;
 		this.moves = moves;
 		this.clock = clock;
 	}
@@ -36,15 +39,19 @@ class HandoverQueue implements BlastHandover {
 		id.ifPresent(blast -> jdbc.sql("UPDATE blast_handover SET claimed_by = :owner, claimed_at = :now WHERE blast_id = :id")
 			.param("owner", owner).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", blast)
 			.update());
+		// Read, not locked: a cancel locks the blast and then the queue row, so taking them the other way round here
+		// could deadlock with it.
 		return id.map(blast -> {
-			Blast found = moves.locked(blast);
+			Blast found = store.find(blast).orElseThrow();
 			return new ReadyBlast(blast, found.templateName(), found.templateVersion());
 		});
 	}
 
 	@Override
+	@Transactional
 	public void started(long blastId) {
 		moves.move(blastId, BlastState.SENDING, "engine", null);
+		store.leaveHandover(blastId);
 	}
 
 	@Override

@@ -42,7 +42,14 @@ final class Moments {
 		}
 		catch (DateTimeParseException notOffset) {
 			try {
-				return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+				LocalDateTime local = LocalDateTime.parse(value.strip());
+				if (zone.getRules().getValidOffsets(local).isEmpty()) {
+					// The clocks jump over it (the spring change): say so rather than quietly move it an hour.
+					errors.add(new FieldError(field, value.strip() + " does not exist in " + zone.getId()
+							+ ": the clocks skip that hour. Give a time outside it."));
+					return null;
+				}
+				return local.atZone(zone).toInstant();
 			}
 			catch (DateTimeParseException ex) {
 				errors.add(new FieldError(field, "Give a date and time like 2026-12-02T10:00 (in the zone) or 2026-12-02T10:00-05:00."));

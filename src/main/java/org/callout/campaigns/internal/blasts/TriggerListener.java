@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TriggerListener {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TriggerListener.class);
+
 	private final TriggerStore triggers;
 
 	private final BlastFactory factory;
@@ -21,12 +23,26 @@ class TriggerListener {
 		this.factory = factory;
 	}
 
+	/**
+	 * Each trigger in a transaction of its own, so one that fails does not stop the others; the failure is then
+	 * thrown, leaving the event incomplete in the registry to be tried again (the others make nothing new then).
+	 */
 	@ApplicationModuleListener
 	void on(BillStatusChanged change) {
+		RuntimeException failed = null;
 		for (Trigger trigger : triggers.ofBill(change.billId())) {
 			if (trigger.firesOn(change.to())) {
-				factory.fromTrigger(trigger.id(), change);
+				try {
+					factory.fromTrigger(trigger.id(), change);
+				}
+				catch (RuntimeException ex) {
+					log.error("Trigger {} could not make its blast for {} {}", trigger.id(), change.printNo(), change.to(), ex);
+					failed = failed == null ? ex : failed;
+				}
 			}
+		}
+		if (failed != null) {
+			throw failed;
 		}
 	}
 

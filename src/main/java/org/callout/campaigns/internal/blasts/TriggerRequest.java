@@ -20,12 +20,19 @@ record TriggerRequest(Long billId, List<String> statuses, String template, List<
 		String chamber, List<String> districts, String mode, String delay, String sendBy, Boolean quietHours, String ask,
 		Boolean enabled) {
 
+	private static final Duration LONGEST = Duration.ofDays(30);
+
 	/** What the checks need from other modules and the settings. */
 	record Known(Bills bills, CampaignTemplates templates, SubscriberLists lists, Duration defaultSendBy,
 			String defaultTemplate) {
 	}
 
 	Trigger check(long id, Known known, String by, Instant now) {
+		return check(id, known, by, now, true);
+	}
+
+	/** @param wasEnabled what a request that leaves out {@code enabled} keeps */
+	Trigger check(long id, Known known, String by, Instant now, boolean wasEnabled) {
 		List<FieldError> errors = new ArrayList<>();
 		if (billId == null) {
 			errors.add(new FieldError("billId", "Give the id of a tracked bill."));
@@ -57,7 +64,14 @@ record TriggerRequest(Long billId, List<String> statuses, String template, List<
 		}
 		Duration wait = Moments.duration("delay", delay, Duration.ZERO, errors);
 		Duration limit = Moments.duration("sendBy", sendBy, known.defaultSendBy(), errors);
-		if (!limit.isZero() && limit.compareTo(wait) <= 0) {
+		// An alert is news: a month is already far longer than any wait worth having.
+		if (wait.compareTo(LONGEST) > 0) {
+			errors.add(new FieldError("delay", "The delay is at most 30 days."));
+		}
+		if (limit.compareTo(LONGEST) > 0) {
+			errors.add(new FieldError("sendBy", "The send-by limit is at most 30 days."));
+		}
+		else if (limit.compareTo(wait) <= 0) {
 			errors.add(new FieldError("sendBy", "The send-by limit must be longer than the delay, or the alert always expires."));
 		}
 		String askCode = AskMode.of(ask).map(AskMode::code).orElse(null);
@@ -68,7 +82,7 @@ record TriggerRequest(Long billId, List<String> statuses, String template, List<
 			throw RequestRefusedException.invalidFields("Invalid trigger", errors);
 		}
 		return new Trigger(id, billId, wanted, name, audience, needsApproval, wait, limit, !Boolean.FALSE.equals(quietHours),
-				askCode, !Boolean.FALSE.equals(enabled), by, now, now);
+				askCode, enabled == null ? wasEnabled : enabled, by, now, now);
 	}
 
 }

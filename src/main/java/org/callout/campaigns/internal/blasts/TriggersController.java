@@ -64,7 +64,7 @@ class TriggersController {
 	@Transactional
 	Map<String, Object> update(@PathVariable long id, @RequestBody TriggerRequest request, Principal principal) {
 		Trigger existing = store.lock(id).orElseThrow(() -> notFound(id));
-		Trigger changed = request.check(id, known, existing.createdBy(), clock.instant());
+		Trigger changed = request.check(id, known, existing.createdBy(), clock.instant(), existing.enabled());
 		store.update(changed);
 		return views.trigger(store.find(id).orElseThrow());
 	}

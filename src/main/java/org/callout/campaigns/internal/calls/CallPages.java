@@ -81,7 +81,7 @@ class CallPages {
 		}
 		TrackedBill bill = blast.get().billId() == null ? null : bills.find(blast.get().billId()).orElse(null);
 		CampaignModel.About about = new CampaignModel.About(bill, blast.get().from(), blast.get().to(),
-				AskMode.of(blast.get().ask()).orElse(AskMode.AUTO));
+				AskMode.of(blast.get().ask()).orElse(AskMode.AUTO), blast.get().actsNext());
 		return Optional.of(page(blast.get().id(), token, subscriber,
 				representatives.representationOf(token.subscriberId()), about, language));
 	}
@@ -95,7 +95,7 @@ class CallPages {
 				new CampaignModel.Links("", "", blastId == null));
 		List<Map<String, Object>> people = (List<Map<String, Object>>) ((Map<String, Object>) values.get("ask")).get("targets");
 		// The same inputs give the same plan, in the same order, as the one the model was built from.
-		List<Ask.Target> planned = planner.plan(about.ask(), about.bill(), representation).targets();
+		List<Ask.Target> planned = planner.plan(about.ask(), about.bill(), about.where(), representation).targets();
 		if (planned.size() != people.size()) {
 			throw new IllegalStateException("The ask changed while the page was built");
 		}

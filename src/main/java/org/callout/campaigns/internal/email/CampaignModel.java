@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.callout.bills.ActsNext;
 import org.callout.bills.BillStatus;
 import org.callout.bills.TrackedBill;
 import org.callout.campaigns.internal.CampaignsProperties;
@@ -39,8 +40,19 @@ public class CampaignModel {
 	 * @param from the status before the change, or null (a preview, a first sighting)
 	 * @param to the status now, or null: the bill's latest
 	 * @param ask whom to ask
+	 * @param actsNext who must act, as the blast recorded it; null: the bill's own, now (a preview of a template)
 	 */
-	public record About(TrackedBill bill, BillStatus from, BillStatus to, AskMode ask) {
+	public record About(TrackedBill bill, BillStatus from, BillStatus to, AskMode ask, ActsNext actsNext) {
+
+		public About(TrackedBill bill, BillStatus from, BillStatus to, AskMode ask) {
+			this(bill, from, to, ask, null);
+		}
+
+		/** Who must act: what the blast recorded, else where the bill sits now. */
+		public ActsNext where() {
+			return actsNext != null ? actsNext : bill == null ? null : bill.actsNext();
+		}
+
 	}
 
 	/** @param test a test send: the links say so and record nothing */
@@ -71,8 +83,9 @@ public class CampaignModel {
 		}
 		TrackedBill bill = about.bill();
 		String prints = bill == null ? null : Prints.both(bill);
-		Ask ask = planner.plan(about.ask(), bill, representation);
-		TargetMaps.Context context = new TargetMaps.Context(typedName, prints, bill, language, ask.outsideNy());
+		Ask ask = planner.plan(about.ask(), bill, about.where(), representation);
+		TargetMaps.Context context = new TargetMaps.Context(typedName, prints, bill, about.where(), language,
+				ask.outsideNy());
 
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("firstName", typedName == null ? words.friend(language) : typedName);
@@ -119,7 +132,7 @@ public class CampaignModel {
 		map.put("oldStatus", about.from() == null ? "" : words.status(about.from(), language));
 		map.put("newStatus", words.status(now, language));
 		map.put("changed", about.from() != null && about.from() != now);
-		map.put("actsNext", words.actsNext(bill.actsNext(), language));
+		map.put("actsNext", words.actsNext(about.where(), language));
 		return map;
 	}
 

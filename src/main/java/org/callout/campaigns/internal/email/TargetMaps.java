@@ -24,7 +24,7 @@ class TargetMaps {
 	 * @param typedName the supporter's first name as typed and cleaned, or null
 	 * @param prints the bill's prints as written, or null without a bill
 	 */
-	record Context(String typedName, String prints, TrackedBill bill, String language, boolean outsideNy) {
+	record Context(String typedName, String prints, TrackedBill bill, ActsNext where, String language, boolean outsideNy) {
 	}
 
 	private final CampaignWords words;
@@ -82,7 +82,7 @@ class TargetMaps {
 		if (!target.governor()) {
 			return target.sponsor() ? "thank" : "urge";
 		}
-		boolean onDesk = context.bill() != null && context.bill().actsNext() == ActsNext.GOVERNOR;
+		boolean onDesk = context.bill() != null && context.where() == ActsNext.GOVERNOR;
 		return (onDesk ? "governor" : "governor.support") + (context.outsideNy() ? ".outside" : "");
 	}
 

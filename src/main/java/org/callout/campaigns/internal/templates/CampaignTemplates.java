@@ -38,7 +38,10 @@ public class CampaignTemplates {
 		this.store = store;
 		this.files = files;
 		this.checker = checker;
-		this.transactions = transactions;
+		// Each attempt in a transaction of its own: joined to a caller's (a blast being made), a duplicate key would
+		// mark that whole transaction for rollback (on PostgreSQL, abort it) and no retry could succeed.
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 

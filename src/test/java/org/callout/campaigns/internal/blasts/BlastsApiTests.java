@@ -34,6 +34,8 @@ class BlastsApiTests extends CampaignFlowSupport {
 
 		assertThat(conflict(id, "approve")).isEqualTo("DRAFT");
 		assertThat(post(id, "submit", "{\"needsApproval\":true}").get("state").asString()).isEqualTo("AWAITING_APPROVAL");
+		// Submitting again is no way around the approval.
+		assertThat(conflict(id, "submit")).isEqualTo("AWAITING_APPROVAL");
 		assertThat(post(id, "approve", null).get("state").asString()).isEqualTo("SCHEDULED");
 		assertThat(post(id, "reschedule", "{\"startAt\":\"" + inNewYork(Duration.ofDays(3)) + "\"}").get("state").asString())
 			.isEqualTo("SCHEDULED");
@@ -61,6 +63,9 @@ class BlastsApiTests extends CampaignFlowSupport {
 		assertThat(fields(Map.of("lists", List.of("supporters"), "ask", "mayor"))).containsExactly("ask");
 		assertThat(fields(Map.of("lists", List.of("supporters"), "districts", List.of("59")))).containsExactly("districts");
 		assertThat(fields(Map.of("lists", List.of("supporters"), "startAt", "tomorrow"))).containsExactly("startAt");
+		// 02:30 on the spring-forward day does not exist in New York.
+		assertThat(fields(Map.of("lists", List.of("supporters"), "startAt", "2099-03-08T02:30", "zone", "America/New_York")))
+			.containsExactly("startAt");
 		assertThat(count("SELECT COUNT(*) FROM blasts")).isEqualTo(before);
 		assertThat(adminSend("GET", "/api/v1/blasts/987654", null).statusCode()).isEqualTo(404);
 		assertThat(adminSend("POST", "/api/v1/blasts/987654/cancel", null).statusCode()).isEqualTo(404);
@@ -77,6 +82,9 @@ class BlastsApiTests extends CampaignFlowSupport {
 		assertThat(triggerFields(with(good, "mode", "SOMETIMES"))).containsExactly("mode");
 		assertThat(triggerFields(with(good, "delay", "soon"))).containsExactly("delay");
 		assertThat(triggerFields(with(with(good, "delay", "2h"), "sendBy", "1h"))).containsExactly("sendBy");
+		assertThat(triggerFields(with(good, "sendBy", "0s"))).containsExactly("sendBy");
+		assertThat(triggerFields(with(good, "sendBy", "99999999999999d"))).containsExactly("sendBy");
+		assertThat(triggerFields(with(good, "delay", "31d"))).contains("delay");
 		HttpResponse<String> created = adminSend("POST", "/api/v1/triggers", json.writeValueAsString(good));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode trigger = json.readTree(created.body());
@@ -84,6 +92,10 @@ class BlastsApiTests extends CampaignFlowSupport {
 		assertThat(trigger.get("sendBy").asString()).isEqualTo("PT48H");
 		assertThat(trigger.get("quietHours").asBoolean()).isTrue();
 		assertThat(adminSend("DELETE", "/api/v1/triggers/" + trigger.get("id").asLong(), null).statusCode()).isEqualTo(204);
+		assertThat(json.readTree(admin("/api/v1/triggers/" + trigger.get("id").asLong()).body()).get("enabled").asBoolean()).isFalse();
+		// A later edit that leaves "enabled" out keeps it off.
+		assertThat(adminSend("PUT", "/api/v1/triggers/" + trigger.get("id").asLong(),
+				json.writeValueAsString(with(good, "mode", "AUTO_SEND"))).statusCode()).isEqualTo(200);
 		assertThat(json.readTree(admin("/api/v1/triggers/" + trigger.get("id").asLong()).body()).get("enabled").asBoolean()).isFalse();
 	}
 
@@ -131,6 +143,13 @@ class BlastsApiTests extends CampaignFlowSupport {
 		String split = json.readTree(adminSend("POST", "/api/v1/blasts/" + blast.get("id").asLong() + "/preview",
 				"{\"zip\":\"10027\"}").body()).get("text").asString();
 		assertThat(split).contains("Your Assembly district depends on your street").doesNotContain("CALL your");
+
+		// The bill moves on; the blast still asks whom it asked when it was made.
+		setStatus(bill, "PASSED_ASSEMBLY", null, "2026-03-20");
+		String later = json.readTree(adminSend("POST", "/api/v1/blasts/" + blast.get("id").asLong() + "/preview",
+				"{\"zip\":\"12207\"}").body()).get("text").asString();
+		assertThat(later).contains("CALL your Assembly Member, Gabriella Romero", "Who must act next: the Assembly")
+			.doesNotContain("Governor");
 	}
 
 	private JsonNode audience(long blast) throws Exception {
