@@ -117,7 +117,10 @@ class SignupApiTests extends SignupFlowSupport {
 		String text = parts.getBodyPart(0).getContent().toString();
 		String html = parts.getBodyPart(1).getContent().toString();
 		// Names never reach the email at all (a stranger could otherwise mail any text in the organization's name).
-		assertThat(text).startsWith("Hello,").doesNotContain("alert(1)").doesNotContain("Smith").doesNotContain("49");
+		// The signed links are random base64, which may hold "49" by chance: look for {{7*7}}'s answer outside them.
+		String words = text.replaceAll("https://\\S+", "");
+		assertThat(text).startsWith("Hello,").doesNotContain("alert(1)").doesNotContain("Smith");
+		assertThat(words).doesNotContain("49");
 		assertThat(html).doesNotContain("<script>").doesNotContain("alert(1)").doesNotContain("Smith");
 		JsonNode stored = json.readTree(admin("/api/v1/subscribers?email=" + address).body());
 		assertThat(stored.get("lastName").asString()).isEqualTo("Smith Bcc: eve@example.org");
