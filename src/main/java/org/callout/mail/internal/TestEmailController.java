@@ -1,26 +1,20 @@
 package org.callout.mail.internal;
 
-import java.time.Duration;
 import java.util.Map;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.callout.mail.MailComposer;
-import org.callout.mail.MailDeliveryException;
 import org.callout.mail.MailTemplates;
 import org.callout.mail.Messenger;
+import org.callout.mail.OrganizerSends;
 import org.callout.mail.OutgoingEmail;
-import org.callout.mail.RelayBudget;
 import org.callout.mail.RenderedEmail;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
-import org.callout.platform.Masking;
 import org.callout.platform.RequestRefusedException;
 import org.callout.platform.SupportedLanguages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,8 +26,6 @@ class TestEmailController {
 
 	private static final Logger log = LoggerFactory.getLogger(TestEmailController.class);
 
-	private static final Duration BUDGET_WAIT = Duration.ofSeconds(5);
-
 	private final MailComposer composer;
 
 	private final MailTemplates templates;
@@ -44,11 +36,11 @@ class TestEmailController {
 
 	private final SupportedLanguages languages;
 
-	private final RelayBudget budget;
+	private final OrganizerSends sends;
 
 	TestEmailController(MailComposer composer, MailTemplates templates, Messenger messenger,
-			CalloutProperties properties, SupportedLanguages languages, RelayBudget budget) {
-		this.budget = budget;
+			CalloutProperties properties, SupportedLanguages languages, OrganizerSends sends) {
+		this.sends = sends;
 		this.languages = languages;
 		this.composer = composer;
 		this.templates = templates;
@@ -63,7 +55,7 @@ class TestEmailController {
 	}
 
 	@PostMapping("/api/v1/mail/test")
-	ResponseEntity<TestEmailSent> send(@RequestBody TestEmailRequest request) throws MessagingException {
+	ResponseEntity<TestEmailSent> send(@RequestBody TestEmailRequest request) {
 		EmailAddress to = EmailAddress.parseField("to", request == null ? null : request.to());
 		String requested = request.language();
 		String language = requested == null ? languages.defaultLanguage() : languages.match(requested)
@@ -72,26 +64,11 @@ class TestEmailController {
 		RenderedEmail rendered = templates.render("test-email", language,
 				Map.of("organization", properties.organization().name(), "postalAddress",
 						properties.organization().postalAddress(), "transport", messenger.transportName()));
-		MimeMessage message = composer.compose(new OutgoingEmail(to, null, rendered.subject(), rendered.text(),
-				rendered.html(), Map.of(), composer.newMessageId(), composer.returnPath()));
-		if (budget.acquire(RelayBudget.Lane.ONE_OFF, 1, BUDGET_WAIT) == 0) {
-			throw RequestRefusedException.of(HttpStatus.SERVICE_UNAVAILABLE, "Relay budget spent",
-					"The relay's allowance (callout.mail.relay) is spent for now; try again in a moment.")
-				.header("Retry-After", "5");
-		}
-		try {
-			messenger.send(message);
-		}
-		catch (MailDeliveryException ex) {
-			// A relay fault is logged where it pauses sending.
-			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT && ex.kind() != MailDeliveryException.Kind.PAUSED) {
-				log.warn("Test email to {} failed", to, ex);
-			}
-			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed",
-					"The " + messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
-		}
-		log.info("Test email {} sent to {} through {}", message.getMessageID(), to, messenger.transportName());
-		return ResponseEntity.accepted().body(new TestEmailSent(message.getMessageID(), messenger.transportName()));
+		OutgoingEmail email = new OutgoingEmail(to, null, rendered.subject(), rendered.text(), rendered.html(), Map.of(),
+				composer.newMessageId(), composer.returnPath());
+		String transport = sends.send(email);
+		log.info("Test email {} sent to {} through {}", email.messageId(), to, transport);
+		return ResponseEntity.accepted().body(new TestEmailSent(email.messageId(), transport));
 	}
 
 }

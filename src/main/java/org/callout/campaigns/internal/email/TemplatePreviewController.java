@@ -1,18 +1,14 @@
 package org.callout.campaigns.internal.email;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.internet.MimeMessage;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.campaigns.internal.templates.TemplateProblem;
 import org.callout.campaigns.internal.templates.TemplateVersion;
 import org.callout.mail.MailComposer;
-import org.callout.mail.MailDeliveryException;
-import org.callout.mail.Messenger;
+import org.callout.mail.OrganizerSends;
 import org.callout.mail.OutgoingEmail;
-import org.callout.mail.RelayBudget;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
 import org.callout.platform.RequestRefusedException;
@@ -35,8 +31,6 @@ class TemplatePreviewController {
 
 	private static final Logger log = LoggerFactory.getLogger(TemplatePreviewController.class);
 
-	private static final Duration BUDGET_WAIT = Duration.ofSeconds(5);
-
 	private final CampaignTemplates templates;
 
 	private final PreviewReaders readers;
@@ -45,18 +39,15 @@ class TemplatePreviewController {
 
 	private final MailComposer composer;
 
-	private final Messenger messenger;
-
-	private final RelayBudget budget;
+	private final OrganizerSends sends;
 
 	TemplatePreviewController(CampaignTemplates templates, PreviewReaders readers, CampaignEmails emails,
-			MailComposer composer, Messenger messenger, RelayBudget budget) {
+			MailComposer composer, OrganizerSends sends) {
 		this.templates = templates;
 		this.readers = readers;
 		this.emails = emails;
 		this.composer = composer;
-		this.messenger = messenger;
-		this.budget = budget;
+		this.sends = sends;
 	}
 
 	record Preview(String template, int version, String language, boolean languageFallback, String subject, String text,
@@ -79,26 +70,11 @@ class TemplatePreviewController {
 		EmailAddress to = EmailAddress.parseField("to", request == null ? null : request.to());
 		CampaignEmail email = make(template(name), request, false);
 		OutgoingEmail outgoing = email.to(to, composer);
-		MimeMessage message = composer.compose(outgoing);
-		if (budget.acquire(RelayBudget.Lane.ONE_OFF, 1, BUDGET_WAIT) == 0) {
-			throw RequestRefusedException.of(HttpStatus.SERVICE_UNAVAILABLE, "Relay budget spent",
-					"The relay's allowance (callout.mail.relay) is spent for now; try again in a moment.")
-				.header("Retry-After", "5");
-		}
+		String transport = sends.send(outgoing);
 		String messageId = outgoing.messageId();
-		try {
-			messenger.send(message);
-		}
-		catch (MailDeliveryException ex) {
-			if (ex.kind() != MailDeliveryException.Kind.RELAY_FAULT && ex.kind() != MailDeliveryException.Kind.PAUSED) {
-				log.warn("Test send of template {} to {} failed", name, to, ex);
-			}
-			throw RequestRefusedException.of(HttpStatus.BAD_GATEWAY, "Mail transport failed", "The "
-					+ messenger.transportName() + " transport did not accept the message: " + Masking.text(ex.getMessage()));
-		}
 		log.info("Test send of template {} ({}) to {} as {}", name, email.rendered().language(), to, messageId);
 		return ResponseEntity.accepted()
-			.body(new TestSent(messageId, to.value(), messenger.transportName(), email.rendered().language()));
+			.body(new TestSent(messageId, to.value(), transport, email.rendered().language()));
 	}
 
 	private CampaignEmail make(TemplateVersion template, PreviewRequest request, boolean preview) {
