@@ -26,4 +26,10 @@ public interface RelayBudget {
 	 */
 	int acquire(Lane lane, int messages, Duration maxWait);
 
+	/**
+	 * Gives back tokens that were acquired but not used (a chunk that stopped early: shutting down, a relay fault),
+	 * whichever lane took them, never above the allowance.
+	 */
+	void giveBack(int messages);
+
 }

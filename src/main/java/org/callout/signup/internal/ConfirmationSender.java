@@ -127,14 +127,17 @@ class ConfirmationSender implements DisposableBean {
 			return false;
 		}
 		int next = 0;
+		int granted = 0;
+		int attempted = 0;
 		try {
-			int granted = budget.acquire(RelayBudget.Lane.ONE_OFF, batch.size(), BUDGET_WAIT);
+			granted = budget.acquire(RelayBudget.Lane.ONE_OFF, batch.size(), BUDGET_WAIT);
 			for (; next < batch.size(); next++) {
 				ConfirmationQueue.Pending pending = batch.get(next);
 				if (stopping || next >= granted) {
 					queue.release(pending.id()); // Shutting down, or over budget: claimable at once, by anyone.
 					continue;
 				}
+				attempted++;
 				if (!send(pending)) {
 					next++;
 					return false;
@@ -146,6 +149,9 @@ class ConfirmationSender implements DisposableBean {
 			// Whatever was not sent goes back now, also when the database failed mid-batch: a claim left here would
 			// be renewed by this instance's heartbeat until it stops.
 			batch.subList(Math.min(next, batch.size()), batch.size()).forEach(p -> queue.release(p.id()));
+			// The tokens of messages never handed to the relay (shutting down, or the batch stopped at a failure) are
+			// the next sender's; one whose send failed counts as used, since the relay may have seen it.
+			budget.giveBack(granted - attempted);
 		}
 	}
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.callout.mail.MailProperties;
 import org.callout.mail.RelayBudget.Lane;
+import org.callout.support.SecondInstancePool;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +44,7 @@ abstract class RelayBudgetTests {
 
 	@Test
 	void twoInstancesOnOneDatabaseTogetherNeverGetMoreThanTheAllowance() throws Exception {
-		try (HikariDataSource other = secondInstancePool()) {
+		try (HikariDataSource other = SecondInstancePool.on(environment)) {
 			TableRelayBudget first = budget(dataSource, FORTY_PER_SECOND);
 			TableRelayBudget second = budget(other, FORTY_PER_SECOND);
 			long start = System.nanoTime();
@@ -78,6 +81,29 @@ abstract class RelayBudgetTests {
 		assertThat(budget.acquire(Lane.ONE_OFF, 1, Duration.ZERO)).isZero();
 	}
 
+	@Test
+	void messagesAcquiredButNotSentGoBackToTheBudgetButNeverAboveTheAllowance() {
+		TableRelayBudget budget = budget(dataSource, new MailProperties.Relay(0, 50, 0.1, null, null, 0));
+		assertThat(budget.acquire(Lane.ONE_OFF, 50, Duration.ZERO)).isEqualTo(50);
+
+		budget.giveBack(3);
+		assertThat(budget.acquire(Lane.ONE_OFF, 50, Duration.ZERO)).isEqualTo(3);
+
+		budget.giveBack(500);
+		assertThat(budget.acquire(Lane.ONE_OFF, 500, Duration.ZERO)).isEqualTo(50);
+	}
+
+	@Test
+	void whatTheRelayBucketsHeldBeforeKeepsCountingUnderTheirOldNames() {
+		TableRelayBudget budget = budget(dataSource, new MailProperties.Relay(0, 1000, 0.1, null, null, 0));
+		JdbcClient.create(dataSource)
+			.sql("INSERT INTO relay_budget (bucket, tokens, refilled_at) VALUES ('per-hour', 7, :now)")
+			.param("now", OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1))
+			.update();
+
+		assertThat(budget.acquire(Lane.ONE_OFF, 100, Duration.ZERO)).isEqualTo(7);
+	}
+
 	private static int drawFor(TableRelayBudget budget, Duration length) {
 		long end = System.nanoTime() + length.toNanos();
 		int granted = 0;
@@ -92,19 +118,6 @@ abstract class RelayBudgetTests {
 		jdbc.sql("DELETE FROM relay_budget").update();
 		return new TableRelayBudget(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
 				Clock.systemUTC(), relay);
-	}
-
-	private HikariDataSource secondInstancePool() {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(environment.getProperty("spring.datasource.url"));
-		pool.setUsername(environment.getProperty("spring.datasource.username"));
-		pool.setPassword(environment.getProperty("spring.datasource.password"));
-		String schema = environment.getProperty("spring.flyway.default-schema");
-		if (schema != null) {
-			pool.setSchema(schema);
-		}
-		pool.setMaximumPoolSize(2);
-		return pool;
 	}
 
 }

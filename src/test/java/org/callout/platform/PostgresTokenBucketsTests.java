@@ -1,0 +1,8 @@
+package org.callout.platform;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresTokenBucketsTests extends TokenBucketsTests {
+
+}
