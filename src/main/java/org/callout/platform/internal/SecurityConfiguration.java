@@ -25,19 +25,27 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The web edge, in one place: the JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
+ * The web edge, in one place: actuator (health public; metrics and the Prometheus scrape for organizers, with the
+ * admin token; nothing else), the JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
  * cookie authenticates them), then pages (public, CSRF-protected forms). Modules say what they open by
  * declaring {@link PublicEndpoints} and {@link TokenPages} beans; nothing here names a module's paths. The
  * organizer console's session-based chain goes between the two, matching {@code /console/**}, at
- * {@link #CONSOLE_ORDER}. Only health is exposed by actuator.
+ * {@link #CONSOLE_ORDER}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	static final int ACTUATOR_ORDER = 0;
 
 	static final int API_ORDER = 1;
 
@@ -45,29 +53,57 @@ class SecurityConfiguration {
 
 	static final int PAGES_ORDER = 3;
 
+	/**
+	 * Actuator but health (which stays on the pages' chain, public, whatever headers a probe sends): metrics and the
+	 * Prometheus scrape need the admin token; any other actuator path is refused even if a setting exposed it,
+	 * without a token with a 401, with one as not found.
+	 */
+	@Bean
+	@Order(ACTUATOR_ORDER)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminToken adminToken, ProblemWriter problems) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		RequestMatcher health = new OrRequestMatcher(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"));
+		RequestMatcher allButHealth = new AndRequestMatcher(paths.matcher("/actuator/**"), new NegatedRequestMatcher(health));
+		return organizerToken(http.securityMatcher(allButHealth), adminToken, problems)
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
+				.hasRole(AdminTokenFilter.ORGANIZER_ROLE)
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+					HttpStatus.NOT_FOUND, "Not Found", "Actuator serves /actuator/health, /actuator/metrics and /actuator/prometheus only.")))
+			.build();
+	}
+
 	@Bean
 	@Order(API_ORDER)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, List<PublicEndpoints> publicEndpoints,
 			ProblemWriter problems) {
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-		return http.securityMatcher("/api/**")
+		return organizerToken(http.securityMatcher("/api/**"), adminToken, problems)
 			.cors(cors -> cors.configurationSource(corsSource(publicEndpoints)))
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new AdminTokenFilter(adminToken, problems), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(open)
 				.permitAll()
 				.anyRequest()
 				.hasRole(AdminTokenFilter.ORGANIZER_ROLE))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
+					HttpStatus.FORBIDDEN, "Forbidden", "This request is not allowed.")))
+			.build();
+	}
+
+	/**
+	 * Authenticated by the admin token alone ({@link AdminTokenFilter}): stateless, no CSRF since no cookie
+	 * authenticates, a 401 problem detail without a token.
+	 */
+	private static HttpSecurity organizerToken(HttpSecurity http, AdminToken adminToken, ProblemWriter problems) {
+		return http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new AdminTokenFilter(adminToken, problems), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 						"This organizer API needs the admin token as 'Authorization: Bearer <token>'.");
-			})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"Forbidden", "This request is not allowed.")))
-			.build();
+			}));
 	}
 
 	@Bean
@@ -82,6 +118,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfiguration::formAgain))
+			// Other actuator paths are the actuator chain's; denied here too, should a matcher there ever miss one.
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
