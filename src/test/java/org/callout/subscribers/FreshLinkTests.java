@@ -13,10 +13,16 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
+import org.callout.platform.EmailAddress;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The form behind a broken unsubscribe link: a fresh link by email, the same answer for everyone, and limits. */
 class FreshLinkTests extends UnsubscribeFlowSupport {
+
+	@Autowired
+	Suppressions suppressions;
 
 	private static final String SUBJECT = "Your link to unsubscribe";
 
@@ -62,6 +68,19 @@ class FreshLinkTests extends UnsubscribeFlowSupport {
 
 		HttpResponse<String> answer = askForLink(address);
 
+		assertThat(answer.body()).contains(SENT);
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> freshLinksTo(address).isEmpty());
+	}
+
+	@Test
+	void aSuppressedAddressGetsTheSameAnswerAndNoEmail() throws Exception {
+		String address = unique("suppressed");
+		confirmed(address, "en");
+		suppressions.suppress(EmailAddress.parse(address), Suppressions.ORGANIZER, null, Suppressions.API);
+
+		HttpResponse<String> answer = askForLink(address);
+
+		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.body()).contains(SENT);
 		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> freshLinksTo(address).isEmpty());
 	}

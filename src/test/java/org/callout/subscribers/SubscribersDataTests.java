@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 
+import org.callout.platform.AddressHasher;
 import org.callout.platform.EmailAddress;
 import org.callout.subscribers.internal.ListStore;
 import org.callout.subscribers.internal.MembershipStore;
@@ -34,6 +35,11 @@ abstract class SubscribersDataTests {
 		@Bean
 		Clock clock() {
 			return Clock.systemUTC();
+		}
+
+		@Bean
+		AddressHasher addressHasher() {
+			return new AddressHasher("test-hash-key-0123456789abcdef");
 		}
 
 	}

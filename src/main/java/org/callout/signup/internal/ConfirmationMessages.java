@@ -15,14 +15,34 @@ import org.callout.subscribers.Subscriber;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
 import org.callout.subscribers.Subscribers;
+import org.callout.subscribers.Suppression;
+import org.callout.subscribers.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Sends one queued confirmation, unless there is nothing left to ask (confirmed or disowned meanwhile). */
+/**
+ * Sends one queued confirmation, unless there is nothing left to ask (confirmed or disowned meanwhile) or the
+ * address is on the suppression list (then it is refused for good, as an address the relay refused is).
+ */
 @Component
 class ConfirmationMessages {
+
+	/**
+	 * What became of a confirmation the transport did not fail.
+	 *
+	 * @param refusal why it was refused for good without being sent, or null when it is done with
+	 */
+	record Outcome(String refusal) {
+
+		static final Outcome DONE = new Outcome(null);
+
+		boolean refused() {
+			return refusal != null;
+		}
+
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(ConfirmationMessages.class);
 
@@ -34,6 +54,8 @@ class ConfirmationMessages {
 
 	private final DisownedAddresses disowned;
 
+	private final Suppressions suppressions;
+
 	private final ConfirmationEmails emails;
 
 	private final MailComposer composer;
@@ -41,26 +63,33 @@ class ConfirmationMessages {
 	private final Messenger messenger;
 
 	ConfirmationMessages(Subscribers subscribers, SubscriberLists lists, Memberships memberships, DisownedAddresses disowned,
-			ConfirmationEmails emails, MailComposer composer, Messenger messenger) {
+			Suppressions suppressions, ConfirmationEmails emails, MailComposer composer, Messenger messenger) {
 		this.subscribers = subscribers;
 		this.lists = lists;
 		this.memberships = memberships;
 		this.disowned = disowned;
+		this.suppressions = suppressions;
 		this.emails = emails;
 		this.composer = composer;
 		this.messenger = messenger;
 	}
 
 	/** @throws MailDeliveryException when the transport did not take it */
-	void send(ConfirmationQueue.Pending pending) {
+	Outcome send(ConfirmationQueue.Pending pending) {
 		Optional<Membership> membership = memberships.find(pending.subscriberId(), pending.listId());
 		if (membership.isEmpty() || membership.get().status() != MembershipStatus.UNCONFIRMED
 				|| membership.get().confirmationNonce() == null) {
-			return; // Confirmed or disowned meanwhile: nothing to ask any more.
+			return Outcome.DONE; // Confirmed or disowned meanwhile: nothing to ask any more.
 		}
 		Subscriber subscriber = subscribers.byId(pending.subscriberId()).orElseThrow();
 		if (disowned.isDisowned(subscriber.email())) {
-			return; // The owner disowned a signup meanwhile (perhaps on another list): ask nothing more.
+			return Outcome.DONE; // The owner disowned a signup meanwhile (perhaps on another list): ask nothing more.
+		}
+		Optional<Suppression> suppression = suppressions.find(subscriber.email());
+		if (suppression.isPresent()) {
+			// Checked here, on the sender's thread, and not when the signup is recorded: the signup's answer and its
+			// timing stay the same for every address, so the form tells nobody that an address is suppressed.
+			return new Outcome("suppressed: " + suppression.get().reason());
 		}
 		SubscriberList list = lists.byId(pending.listId()).orElseThrow();
 		RenderedEmail email = emails.render(list,
@@ -68,6 +97,7 @@ class ConfirmationMessages {
 		messenger.send(composer.compose(new OutgoingEmail(subscriber.email(), null, email.subject(), email.text(),
 				email.html(), Map.of("Auto-Submitted", "auto-generated"), composer.newMessageId(), composer.returnPath())));
 		log.info("Confirmation email for list '{}' sent to {}", list.slug(), subscriber.email());
+		return Outcome.DONE;
 	}
 
 }

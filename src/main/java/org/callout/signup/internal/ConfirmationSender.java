@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Drains the confirmation queue with as many workers as the transport can use at once (the SMTP pool
  * size): woken after each signup commits, and polled so that whatever a restart, the hourly cap, the relay
  * budget or a relay fault held back goes out later. Nothing is lost: a row leaves the queue only once sent,
- * or once the relay refused its address for good.
+ * or once its address is refused for good (by the relay, or by the suppression list).
  */
 @Component
 class ConfirmationSender implements DisposableBean {
@@ -158,8 +158,15 @@ class ConfirmationSender implements DisposableBean {
 	/** Returns false when the next message should wait (a temporary failure, a relay fault). */
 	private boolean send(ConfirmationQueue.Pending pending) {
 		try {
-			messages.send(pending);
-			queue.markSent(pending.id(), clock.instant());
+			ConfirmationMessages.Outcome outcome = messages.send(pending);
+			if (outcome.refused()) {
+				// The address is suppressed: it ends as one the relay refused for good, never retried.
+				queue.markRefused(pending.id(), outcome.refusal(), clock.instant());
+				log.info("Confirmation email {} was not sent and will not be retried: {}", pending.id(), outcome.refusal());
+			}
+			else {
+				queue.markSent(pending.id(), clock.instant());
+			}
 			return true;
 		}
 		catch (MailDeliveryException ex) {

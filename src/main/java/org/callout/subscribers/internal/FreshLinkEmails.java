@@ -19,6 +19,7 @@ import org.callout.subscribers.Subscriber;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
 import org.callout.subscribers.Subscribers;
+import org.callout.subscribers.Suppressions;
 import org.callout.subscribers.UnsubscribeLinks;
 import org.callout.subscribers.UnsubscribeTarget;
 import org.slf4j.Logger;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Emails a fresh unsubscribe link, naming every list the address has not left yet, to an address that asked
- * for one; an address on no list gets nothing. Runs off the request thread (see {@link FreshLinks}), so it may
- * wait for the relay budget.
+ * for one; an address on no list, or on the suppression list, gets nothing. Runs off the request thread (see
+ * {@link FreshLinks}), so it may wait for the relay budget.
  */
 @Component
 class FreshLinkEmails {
@@ -58,8 +59,11 @@ class FreshLinkEmails {
 
 	private final CalloutProperties callout;
 
+	private final Suppressions suppressions;
+
 	FreshLinkEmails(Subscribers subscribers, Memberships memberships, SubscriberLists lists, UnsubscribeLinks links,
-			MailTemplates templates, MailComposer composer, Messenger messenger, RelayBudget budget, CalloutProperties callout) {
+			MailTemplates templates, MailComposer composer, Messenger messenger, RelayBudget budget, CalloutProperties callout,
+			Suppressions suppressions) {
 		this.subscribers = subscribers;
 		this.memberships = memberships;
 		this.lists = lists;
@@ -69,13 +73,14 @@ class FreshLinkEmails {
 		this.messenger = messenger;
 		this.budget = budget;
 		this.callout = callout;
+		this.suppressions = suppressions;
 	}
 
 	/** @return whether an email was handed to the transport */
 	boolean sendIfSubscribed(EmailAddress address) {
 		Subscriber subscriber = subscribers.byEmail(address).orElse(null);
-		if (subscriber == null) {
-			return false;
+		if (subscriber == null || suppressions.isSuppressed(address)) {
+			return false; // The page said the same either way.
 		}
 		List<Long> listIds = memberships.of(subscriber.id())
 			.stream()

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.callout.platform.AddressHasher;
 import org.callout.platform.EmailAddress;
 import org.callout.subscribers.NewSubscriber;
 import org.callout.subscribers.Subscriber;
@@ -26,10 +27,11 @@ public class SubscriberStore {
 
 	// Concurrent signups of one address all try this insert; the unique email_key lets exactly one win and
 	// the others fall through to the SELECT, without aborting their transaction (as a caught duplicate-key
-	// error would on PostgreSQL).
+	// error would on PostgreSQL). email_hash is the keyed hash of email_key, which SQL cannot compute: every
+	// row gets it here, so that snapshots can leave suppressed addresses out (Suppressions.NOT_SUPPRESSED).
 	private static final String INSERT_IF_ABSENT = """
-			INSERT INTO subscribers (email, email_key, first_name, last_name, zip, street_address, language, created_at)
-			VALUES (:email, :key, :first, :last, :zip, :street, :language, :now)
+			INSERT INTO subscribers (email, email_key, email_hash, first_name, last_name, zip, street_address, language, created_at)
+			VALUES (:email, :key, :hash, :first, :last, :zip, :street, :language, :now)
 			ON CONFLICT DO NOTHING""";
 
 	// A later signup may correct the details of someone who has confirmed nothing yet (the real owner after a
@@ -49,8 +51,11 @@ public class SubscriberStore {
 
 	private final JdbcClient jdbc;
 
-	SubscriberStore(JdbcClient jdbc) {
+	private final AddressHasher hasher;
+
+	SubscriberStore(JdbcClient jdbc, AddressHasher hasher) {
 		this.jdbc = jdbc;
+		this.hasher = hasher;
 	}
 
 	/**
@@ -62,6 +67,7 @@ public class SubscriberStore {
 			.params(params(details.details()))
 			.param("email", details.email().value())
 			.param("key", details.email().matchKey())
+			.param("hash", hasher.hash(details.email().matchKey()))
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
 		if (inserted == 0) {
