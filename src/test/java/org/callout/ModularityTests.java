@@ -33,7 +33,7 @@ class ModularityTests {
 	@Test
 	void everyFeatureIsItsOwnModuleAndPlatformIsShared() {
 		assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-			.contains("platform", "console", "mail", "consent", "subscribers", "signup", "bills", "legislators", "campaigns");
+			.contains("platform", "console", "mail", "consent", "subscribers", "signup", "bills", "legislators", "campaigns", "delivery");
 		assertThat(modules.getSharedModules().stream().map(m -> m.getIdentifier().toString())).containsExactly("platform");
 	}
 

@@ -1,5 +1,6 @@
 package org.callout.campaigns;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,14 +15,23 @@ public interface BlastHandover {
 	 */
 	Optional<ReadyBlast> claim(String owner);
 
+	/** Where a blast stands and whom it goes to; empty for no such blast. */
+	Optional<BlastPlan> plan(long blastId);
+
+	/** The blasts being sent or paused now (every instance joins those it can work on). */
+	List<Long> inProgress();
+
 	/** READY (or PAUSED by the relay) to SENDING. */
 	void started(long blastId);
 
 	/** SENDING to PAUSED, marked as paused by the relay: an organizer's resume lifts it, and so does {@link #started}. */
-	void pausedByRelay(long blastId);
+	void pausedByRelay(long blastId, String reason);
 
 	/** SENDING to SENT. */
 	void finished(long blastId);
+
+	/** SENDING (or PAUSED) to EXPIRED: the send-by time passed before everyone was sent to. */
+	void expired(long blastId);
 
 	/**
 	 * A blast handed over for sending.

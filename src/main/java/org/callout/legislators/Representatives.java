@@ -42,6 +42,21 @@ public class Representatives {
 				legislators.current(Chamber.LOWER, row.answer().assembly().district()), row.lookedUpAt()));
 	}
 
+	/**
+	 * The representation kept in a copy of the stored columns (a blast's snapshot), with the legislators who hold
+	 * those seats now; empty when the copy was of no answer.
+	 */
+	public Optional<Representation> fromStored(long subscriberId, StoredDistricts stored) {
+		if (stored.none()) {
+			return Optional.empty();
+		}
+		DistrictAnswer answer = RepresentationStore.answer(stored.senateDistrict(), stored.assemblyDistrict(),
+				stored.senateCandidates(), stored.assemblyCandidates(), stored.source(), stored.confidence(), null);
+		return Optional.of(new Representation(subscriberId, answer,
+				legislators.current(Chamber.UPPER, answer.senate().district()),
+				legislators.current(Chamber.LOWER, answer.assembly().district()), stored.lookedUpAt()));
+	}
+
 	/** How many subscribers' answers are exact, ambiguous, unknown and outside New York. */
 	public Map<Confidence, Long> summary() {
 		return store.summary();

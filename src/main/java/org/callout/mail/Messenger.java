@@ -6,10 +6,12 @@ import jakarta.mail.internet.MimeMessage;
 public interface Messenger extends AutoCloseable {
 
 	/**
+	 * @return the relay's reply to the message (such as {@code 250 2.0.0 Ok: queued as 4XyZ}), or a note of where the
+	 * transport put it
 	 * @throws MailDeliveryException when the transport refused or failed; {@link MailDeliveryException#permanent()}
 	 * tells a retry apart from a hard failure
 	 */
-	void send(MimeMessage message);
+	String send(MimeMessage message);
 
 	/** How many sends may usefully run at once (the SMTP pool size); more would only wait for a connection. */
 	default int parallelism() {

@@ -109,14 +109,21 @@ public class RepresentationStore {
 
 	/** Each chamber's confidence is not stored: it follows from its district and candidates. */
 	private static Row map(ResultSet rs, int row) throws SQLException {
-		Confidence overall = Confidence.of(rs.getString("confidence"));
-		DistrictAnswer answer = new DistrictAnswer(AnswerSource.of(rs.getString("source")),
-				chamber(rs.getString("senate_district"), rs.getString("senate_candidates"), overall),
-				chamber(rs.getString("assembly_district"), rs.getString("assembly_candidates"), overall), rs.getString("note"));
+		DistrictAnswer answer = answer(rs.getString("senate_district"), rs.getString("assembly_district"),
+				rs.getString("senate_candidates"), rs.getString("assembly_candidates"), rs.getString("source"),
+				rs.getString("confidence"), rs.getString("note"));
 		OffsetDateTime retry = rs.getObject("retry_at", OffsetDateTime.class);
 		return new Row(rs.getLong("subscriber_id"), answer, rs.getString("fingerprint"),
 				rs.getObject("looked_up_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts"),
 				retry == null ? null : retry.toInstant());
+	}
+
+	/** An answer from its stored columns, wherever they were copied to. */
+	public static DistrictAnswer answer(String senate, String assembly, String senateCandidates,
+			String assemblyCandidates, String source, String confidence, String note) {
+		Confidence overall = Confidence.of(confidence);
+		return new DistrictAnswer(AnswerSource.of(source), chamber(senate, senateCandidates, overall),
+				chamber(assembly, assemblyCandidates, overall), note);
 	}
 
 	private static ChamberAnswer chamber(String district, String joined, Confidence overall) {

@@ -32,7 +32,7 @@ class OutboxMessenger implements Messenger {
 	}
 
 	@Override
-	public void send(MimeMessage message) {
+	public String send(MimeMessage message) {
 		try {
 			Files.createDirectories(directory);
 			String name = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,6 +41,7 @@ class OutboxMessenger implements Messenger {
 				message.writeTo(out);
 			}
 			Files.move(partial, directory.resolve(name + ".eml"), StandardCopyOption.ATOMIC_MOVE);
+			return "outbox " + name + ".eml";
 		}
 		catch (IOException ex) {
 			throw new MailDeliveryException("Could not write to the outbox " + directory, new UncheckedIOException(ex),

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.callout.mail.MailDeliveryException;
 import org.callout.mail.MailDeliveryException.Kind;
 import org.callout.mail.MailProperties;
@@ -32,14 +33,16 @@ class SmtpMessenger implements Messenger {
 	}
 
 	@Override
-	public void send(MimeMessage message) {
+	public String send(MimeMessage message) {
 		String refusal = status.refusal();
 		if (refusal != null) {
 			throw new MailDeliveryException("Not sent: " + refusal, null, Kind.PAUSED, 0, null);
 		}
 		Transport transport = borrow();
+		String reply;
 		try {
 			transport.sendMessage(message, message.getAllRecipients());
+			reply = transport instanceof SMTPTransport smtp ? SmtpReplies.oneLine(smtp.getLastServerResponse()) : null;
 		}
 		catch (MessagingException ex) {
 			// Whatever the relay answered, the session's state is unknown now: start the next send afresh.
@@ -53,6 +56,7 @@ class SmtpMessenger implements Messenger {
 		pool.release(transport);
 		sameRefusals.clear();
 		status.succeeded();
+		return reply;
 	}
 
 	private Transport borrow() {

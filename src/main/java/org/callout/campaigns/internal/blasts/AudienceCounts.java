@@ -13,7 +13,7 @@ class AudienceCounts {
 
 	/**
 	 * One statement over three modules' tables (subscribers' {@code subscribers} and {@code memberships},
-	 * legislators' {@code representations}), read only: counting an audience of 100 000 through two module APIs
+	 * legislators' {@code representations}, subscribers' {@code suppressed_addresses}), read only: counting an audience of 100 000 through two module APIs
 	 * would take 200 000 queries, and organizers look at this before every approval. The narrowing here is the
 	 * one the sending engine's snapshot applies. The cast tells PostgreSQL the type of a null chamber. A subscriber with no representation row yet counts as unknown.
 	 */
@@ -23,6 +23,7 @@ class AudienceCounts {
 			LEFT JOIN representations r ON r.subscriber_id = s.id
 			WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.status = 'CONFIRMED'
 			              AND m.list_id IN (:lists))
+			  AND NOT EXISTS (SELECT 1 FROM suppressed_addresses sa WHERE sa.address_hash = s.email_hash)
 			  AND (:known = FALSE OR r.confidence = 'exact')
 			  AND (CAST(:chamber AS VARCHAR(8)) IS NULL
 			       OR (:chamber = 'senate' AND r.senate_district IS NOT NULL AND (:anyDistrict OR r.senate_district IN (:districts)))

@@ -32,6 +32,14 @@ public class BlastMoves {
 	@Transactional
 	public Blast move(long id, BlastState to, String by, String note) {
 		Blast blast = locked(id);
+		if (blast.state() == BlastState.PAUSED && to == BlastState.PAUSED && "relay".equals(blast.pausedBy())
+				&& by.startsWith("organizer")) {
+			// An organizer may pause what the relay paused: it then stays paused when the relay answers again.
+			Instant now = clock.instant();
+			store.setState(id, to, "organizer", now);
+			store.recordChange(id, blast.state(), to, by, note, now);
+			return store.find(id).orElseThrow();
+		}
 		refuseUnlessAllowed(blast, to);
 		if (blast.state() == BlastState.PAUSED && to == BlastState.SENDING && "organizer".equals(blast.pausedBy())
 				&& !by.startsWith("organizer")) {

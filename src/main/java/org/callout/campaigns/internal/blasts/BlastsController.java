@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.callout.bills.Bills;
+import org.callout.campaigns.BlastProgress;
 import org.callout.campaigns.internal.CampaignsProperties;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberLists;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +47,12 @@ class BlastsController {
 
 	private final Clock clock;
 
+	private final ObjectProvider<BlastProgress> progress;
+
 	BlastsController(BlastStore store, BlastFactory factory, BlastMoves moves, BlastViews views, AudienceCounts audiences,
-			CampaignTemplates templates, Bills bills, SubscriberLists lists, CampaignsProperties properties, Clock clock) {
+			CampaignTemplates templates, Bills bills, SubscriberLists lists, CampaignsProperties properties, Clock clock,
+			ObjectProvider<BlastProgress> progress) {
+		this.progress = progress;
 		this.store = store;
 		this.factory = factory;
 		this.moves = moves;
@@ -95,8 +101,10 @@ class BlastsController {
 		Map<String, Object> view = new LinkedHashMap<>(views.blast(find(id)));
 		view.put("changes", store.changes(id));
 		view.put("onHandoverQueue", store.handoverQueue().contains(id));
-		// The sending engine reports its counts here once it exists.
-		view.put("counts", null);
+		// The engine's counts (total, sent, deferred, failed, skipped, expired, pending, rate, estimated finish) once
+		// it has taken the snapshot.
+		view.put("counts", progress.getIfAvailable() == null ? null
+				: progress.getIfAvailable().counts(id).orElse(null));
 		return view;
 	}
 

@@ -3,9 +3,11 @@ package org.callout.campaigns.internal.blasts;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The handover queue as the engine sees it, and its reports turned into state moves. */
 @Service
 class HandoverQueue implements BlastHandover {
+
+	// Sending and paused ones: each instance joins every blast being sent, and probes the relay for those it paused.
+	private static final String IN_PROGRESS = "SELECT id FROM blasts WHERE state IN ('SENDING', 'PAUSED') ORDER BY id";
 
 	private final JdbcClient jdbc;
 
@@ -48,6 +53,18 @@ class HandoverQueue implements BlastHandover {
 	}
 
 	@Override
+	public Optional<BlastPlan> plan(long blastId) {
+		return store.find(blastId).map(blast -> new BlastPlan(blast.id(), blast.state().name(), blast.pausedBy(),
+				blast.sendBy(), blast.audience().listIds(), blast.audience().knownOnly(), blast.audience().chamber(),
+				blast.audience().districts()));
+	}
+
+	@Override
+	public List<Long> inProgress() {
+		return jdbc.sql(IN_PROGRESS).query(Long.class).list();
+	}
+
+	@Override
 	@Transactional
 	public void started(long blastId) {
 		moves.move(blastId, BlastState.SENDING, "engine", null);
@@ -55,13 +72,18 @@ class HandoverQueue implements BlastHandover {
 	}
 
 	@Override
-	public void pausedByRelay(long blastId) {
-		moves.move(blastId, BlastState.PAUSED, "relay", "the relay refused or failed");
+	public void pausedByRelay(long blastId, String reason) {
+		moves.move(blastId, BlastState.PAUSED, "relay", reason == null ? "the relay refused or failed" : reason);
 	}
 
 	@Override
 	public void finished(long blastId) {
 		moves.move(blastId, BlastState.SENT, "engine", null);
+	}
+
+	@Override
+	public void expired(long blastId) {
+		moves.move(blastId, BlastState.EXPIRED, "engine", "its send-by time passed");
 	}
 
 }

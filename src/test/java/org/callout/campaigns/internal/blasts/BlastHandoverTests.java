@@ -38,7 +38,7 @@ class BlastHandoverTests extends CampaignFlowSupport {
 
 		handover.started(id);
 		assertThat(state(id)).isEqualTo("SENDING");
-		handover.pausedByRelay(id);
+		handover.pausedByRelay(id, null);
 		assertThat(blast(id).get("pausedBy").asString()).isEqualTo("relay");
 		handover.started(id);
 		assertThat(state(id)).isEqualTo("SENDING");

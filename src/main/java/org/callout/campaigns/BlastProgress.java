@@ -1,0 +1,25 @@
+package org.callout.campaigns;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How far a blast's sending has come, as the engine reports it: the campaigns API shows it on the blast. The
+ * sending engine implements this; without one the counts are empty.
+ */
+public interface BlastProgress {
+
+	/** Empty until the engine has taken the blast's snapshot. */
+	Optional<Counts> counts(long blastId);
+
+	/**
+	 * @param total recipients in the snapshot
+	 * @param perSecond messages handed to SMTP per second over the last minute
+	 * @param estimatedFinish when the pending ones will be out at that rate; null when nothing is pending or
+	 * nothing moves
+	 */
+	record Counts(long total, long sent, long deferred, long failed, long skipped, long expired, long pending,
+			double perSecond, Instant estimatedFinish) {
+	}
+
+}

@@ -1,0 +1,215 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
+import org.callout.delivery.DeliveryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs this instance's executions of the blast job: takes READY blasts off the handover queue, joins every blast
+ * being sent (each instance its own execution, job parameters blast id and instance id; the deliveries' claims
+ * decide who sends what), restarts its own stopped or failed executions when their blast may go on, and recovers
+ * executions left running by a crash: its own at start-up, and those of any instance whose heartbeat stopped.
+ */
+@Component
+class BlastEngine implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(BlastEngine.class);
+
+	private static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Job job;
+
+	private final BlastHandover handover;
+
+	private final EngineInstances instances;
+
+	private final DeliveryProperties properties;
+
+	private final Clock clock;
+
+	private final ExecutorService runners;
+
+	// Executions running in this JVM, by "blast/owner": never a second one for the same job instance.
+	private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+	private final Map<Long, Instant> notBefore = new ConcurrentHashMap<>();
+
+	private volatile boolean ready;
+
+	private volatile boolean stopping;
+
+	BlastEngine(JobOperator operator, JobRepository repository, Job blastJob, BlastHandover handover,
+			EngineInstances instances, DeliveryProperties properties, Clock clock) {
+		this.operator = operator;
+		this.repository = repository;
+		this.job = blastJob;
+		this.handover = handover;
+		this.instances = instances;
+		this.properties = properties;
+		this.clock = clock;
+		this.runners = Executors.newFixedThreadPool(properties.concurrentBlasts() + 1,
+				Thread.ofPlatform().name("blast-job-", 1).daemon().factory());
+	}
+
+	/** A killed JVM leaves its executions STARTED: mark ours FAILED (recover) so they can be restarted. */
+	@EventListener(ApplicationReadyEvent.class)
+	void recoverOwn() {
+		instances.beat();
+		for (JobExecution execution : repository.findRunningJobExecutions(BlastJobConfiguration.JOB)) {
+			if (instances.me().equals(owner(execution))) {
+				operator.recover(execution);
+				log.info("Recovered execution {} of blast {} left running when this instance stopped", execution.getId(),
+						blast(execution));
+			}
+		}
+		ready = true;
+	}
+
+	@Scheduled(fixedDelayString = "${callout.delivery.poll-interval:2s}", initialDelayString = "${callout.delivery.poll-interval:2s}")
+	void poll() {
+		if (!ready || stopping) {
+			return;
+		}
+		try {
+			instances.beat();
+			recoverDead();
+			while (busy() < properties.concurrentBlasts()) {
+				var claimed = handover.claim(instances.me());
+				if (claimed.isEmpty()) {
+					break;
+				}
+				launch(claimed.get().blastId(), instances.me(), null);
+			}
+			for (long blastId : handover.inProgress()) {
+				if (busy() >= properties.concurrentBlasts()) {
+					break;
+				}
+				BlastPlan plan = handover.plan(blastId).orElse(null);
+				boolean mayGoOn = plan != null && (plan.sending() || plan.pausedByRelay());
+				Instant wait = notBefore.get(blastId);
+				if (mayGoOn && (wait == null || !clock.instant().isBefore(wait))) {
+					launch(blastId, instances.me(), null);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("The blast engine's poll failed; it tries again in {}", properties.pollInterval(), ex);
+		}
+	}
+
+	/** Executions a dead instance left running: recovered, then restarted here (they share the claims with ours). */
+	private void recoverDead() {
+		for (JobExecution execution : repository.findRunningJobExecutions(BlastJobConfiguration.JOB)) {
+			String owner = owner(execution);
+			if (!instances.me().equals(owner) && !instances.alive(owner)) {
+				JobExecution recovered = operator.recover(execution);
+				log.warn("Instance {} stopped beating; recovered its execution {} of blast {}", owner, execution.getId(),
+						blast(execution));
+				launch(blast(execution), owner, recovered);
+			}
+		}
+	}
+
+	private int busy() {
+		return running.size();
+	}
+
+	private void launch(long blastId, String owner, JobExecution recovered) {
+		String key = blastId + "/" + owner;
+		if (!running.add(key)) {
+			return;
+		}
+		runners.execute(() -> {
+			try {
+				JobExecution done = run(blastId, owner, recovered);
+				if (done != null && done.getStatus() == BatchStatus.FAILED) {
+					notBefore.put(blastId, clock.instant().plus(AFTER_FAILURE));
+					log.warn("Blast {}: execution {} failed ({}); it is restarted in {}", blastId, done.getId(),
+							done.getExitStatus().getExitDescription(), AFTER_FAILURE);
+				}
+			}
+			catch (Exception ex) {
+				notBefore.put(blastId, clock.instant().plus(AFTER_FAILURE));
+				log.warn("Blast {}: its execution could not be run; tried again in {}", blastId, AFTER_FAILURE, ex);
+			}
+			finally {
+				running.remove(key);
+			}
+		});
+	}
+
+	private JobExecution run(long blastId, String owner, JobExecution recovered) throws Exception {
+		if (recovered != null) {
+			return operator.restart(recovered);
+		}
+		JobParameters parameters = new JobParametersBuilder().addLong("blastId", blastId)
+			.addString("instanceId", owner)
+			.toJobParameters();
+		JobExecution last = repository.getLastJobExecution(BlastJobConfiguration.JOB, parameters);
+		if (last == null) {
+			return operator.start(job, parameters);
+		}
+		return switch (last.getStatus()) {
+			case COMPLETED, ABANDONED -> null; // This instance's part of the blast is done.
+			case STOPPED, FAILED -> operator.restart(last);
+			default -> {
+				// Left running by this instance before a crash, and not recovered at start-up (a race with it).
+				yield operator.restart(operator.recover(last));
+			}
+		};
+	}
+
+	private static String owner(JobExecution execution) {
+		return execution.getJobParameters().getString("instanceId");
+	}
+
+	private static long blast(JobExecution execution) {
+		return execution.getJobParameters().getLong("blastId");
+	}
+
+	/** A normal stop: running executions stop at their next chunk and are restarted by whoever comes next. */
+	@Override
+	public void destroy() {
+		stopping = true;
+		for (JobExecution execution : repository.findRunningJobExecutions(BlastJobConfiguration.JOB)) {
+			if (instances.me().equals(owner(execution)) || running.contains(blast(execution) + "/" + owner(execution))) {
+				try {
+					operator.stop(execution);
+				}
+				catch (Exception ex) {
+					log.debug("Execution {} was not running any more", execution.getId(), ex);
+				}
+			}
+		}
+		runners.shutdown();
+	}
+
+}

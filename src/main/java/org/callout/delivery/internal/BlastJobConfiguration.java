@@ -1,0 +1,90 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.callout.campaigns.BlastEmails;
+import org.callout.campaigns.BlastHandover;
+import org.callout.delivery.DeliveryProperties;
+import org.callout.subscribers.Suppressions;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The blast job: snapshot, send, finish. Launched per blast and instance by {@link BlastEngine} (job parameters
+ * {@code blastId} and {@code instanceId}), never at start-up ({@code spring.batch.job.enabled=false}); Boot's
+ * auto-configuration supplies the JDBC job repository and the operator.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
+class BlastJobConfiguration {
+
+	static final String JOB = "blast";
+
+	@Bean
+	Job blastJob(JobRepository jobs, Step blastSnapshot, Step blastSend, Step blastFinish) {
+		return new JobBuilder(JOB, jobs).start(blastSnapshot).next(blastSend).next(blastFinish).build();
+	}
+
+	@Bean
+	Step blastSnapshot(JobRepository jobs, PlatformTransactionManager transactions, SnapshotTasklet tasklet) {
+		return new StepBuilder("snapshot", jobs).tasklet(tasklet, transactions).allowStartIfComplete(false).build();
+	}
+
+	@Bean
+	Step blastSend(JobRepository jobs, PlatformTransactionManager transactions, ClaimReader blastReader,
+			ChunkWriter blastWriter) {
+		// One item is one claimed chunk of deliveries: the reader may then end a chunk short (the last few, or a
+		// single probe) without ending the step.
+		return new StepBuilder("send", jobs).<List<Delivery>, List<Delivery>>chunk(1)
+			.transactionManager(transactions)
+			.reader(blastReader)
+			.writer(blastWriter)
+			.build();
+	}
+
+	@Bean
+	Step blastFinish(JobRepository jobs, PlatformTransactionManager transactions, FinishTasklet tasklet) {
+		return new StepBuilder("finish", jobs).tasklet(tasklet, transactions).build();
+	}
+
+	@Bean
+	@StepScope
+	ClaimReader blastReader(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, DeliveryStore store,
+			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock) {
+		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock);
+	}
+
+	@Bean
+	@StepScope
+	ChunkWriter blastWriter(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, BlastEmails emails,
+			DeliveryStore store, MembershipLocks locks, Recipients recipients, DeliveryRate rate, ParallelSender sender,
+			Suppressions suppressions, DeliveryMetrics metrics, DeliveryProgress progress, DeliveryProperties properties,
+			Clock clock,
+			PlatformTransactionManager transactions) {
+		TransactionTemplate own = ownTransaction(transactions);
+		return new ChunkWriter(blastId, new ChunkWriter.Parts(handover, emails, store, locks, recipients, rate, sender,
+				suppressions, metrics, progress, properties, clock,
+				ids -> own.executeWithoutResult(s -> ids.forEach(store::release))));
+	}
+
+	/** Claims and releases commit on their own, whatever the chunk's transaction does. */
+	static TransactionTemplate ownTransaction(PlatformTransactionManager transactions) {
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return template;
+	}
+
+}

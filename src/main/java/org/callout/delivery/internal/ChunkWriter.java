@@ -1,0 +1,212 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.callout.campaigns.BlastEmails;
+import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
+import org.callout.delivery.DeliveryProperties;
+import org.callout.mail.OutgoingEmail;
+import org.callout.platform.EmailAddress;
+import org.callout.platform.Masking;
+import org.callout.subscribers.Suppressions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends one claimed chunk inside the chunk's transaction: locks the recipients' memberships (unsubscribe wins),
+ * makes each email, takes the rate's tokens, hands the emails to SMTP in parallel and records every outcome with
+ * the chunk. One writer per step execution (step scope): it keeps the blast's prepared emails.
+ */
+class ChunkWriter implements ItemWriter<List<Delivery>> {
+
+	private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
+
+	// "No such user" for good: the address does not exist, so no later blast tries it again.
+	private static final Pattern NO_SUCH_USER = Pattern.compile("(?<![\\d.])5\\.1\\.(1|10)(?![\\d.])");
+
+	private final long blastId;
+
+	private final BlastHandover handover;
+
+	private final BlastEmails.Prepared emails;
+
+	private final DeliveryStore store;
+
+	private final MembershipLocks locks;
+
+	private final Recipients recipients;
+
+	private final DeliveryRate rate;
+
+	private final ParallelSender sender;
+
+	private final Suppressions suppressions;
+
+	private final DeliveryMetrics metrics;
+
+	private final DeliveryProgress progress;
+
+	private final DeliveryProperties properties;
+
+	private final Clock clock;
+
+	private final Consumer<List<Long>> releaser;
+
+	ChunkWriter(long blastId, Parts parts) {
+		this.blastId = blastId;
+		this.handover = parts.handover();
+		this.emails = parts.emails().prepare(blastId);
+		this.store = parts.store();
+		this.locks = parts.locks();
+		this.recipients = parts.recipients();
+		this.rate = parts.rate();
+		this.sender = parts.sender();
+		this.suppressions = parts.suppressions();
+		this.metrics = parts.metrics();
+		this.progress = parts.progress();
+		this.properties = parts.properties();
+		this.clock = parts.clock();
+		this.releaser = parts.releaser();
+	}
+
+	/** What every writer uses. */
+	record Parts(BlastHandover handover, BlastEmails emails, DeliveryStore store, MembershipLocks locks, Recipients recipients,
+			DeliveryRate rate, ParallelSender sender, Suppressions suppressions, DeliveryMetrics metrics,
+			DeliveryProgress progress, DeliveryProperties properties, Clock clock, Consumer<List<Long>> releaser) {
+	}
+
+	@Override
+	public void write(Chunk<? extends List<Delivery>> chunk) {
+		for (List<Delivery> claimed : chunk) {
+			send(claimed);
+		}
+	}
+
+	private void send(List<Delivery> claimed) {
+		// Whatever this transaction does not commit (a database failure mid-chunk) gives its claims back at once:
+		// this instance's heartbeat would otherwise keep them from everyone, itself included.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					releaser.accept(claimed.stream().map(Delivery::id).toList());
+				}
+			}
+		});
+		BlastPlan plan = handover.plan(blastId).orElse(null);
+		if (plan == null || !(plan.sending() || plan.pausedByRelay())) {
+			claimed.forEach(d -> store.release(d.id())); // Paused or over since the claim: the reader sees it next.
+			return;
+		}
+		int granted = rate.take(claimed.size());
+		List<Delivery> now = claimed.subList(0, granted);
+		claimed.subList(granted, claimed.size()).forEach(d -> store.release(d.id()));
+		if (now.isEmpty()) {
+			return;
+		}
+		Map<Long, List<Long>> confirmed = locks.lockConfirmed(blastId, now.stream().map(Delivery::subscriberId).toList());
+		List<Delivery> going = new ArrayList<>();
+		List<OutgoingEmail> messages = new ArrayList<>();
+		for (Delivery delivery : now) {
+			String skip = delivery.address() == null ? "the subscriber is gone"
+					: confirmed.containsKey(delivery.subscriberId()) ? null : "unsubscribed before it was sent";
+			if (skip == null) {
+				try {
+					messages.add(emails.email(recipients.of(delivery, confirmed.get(delivery.subscriberId()))));
+					going.add(delivery);
+					continue;
+				}
+				catch (RuntimeException ex) {
+					// One person's values must not stop everyone's email: recorded, with why, and the blast goes on.
+					skip = "the email could not be made for this recipient: " + Masking.text(String.valueOf(ex.getMessage()));
+					log.warn("Blast {}: delivery {} skipped, its email could not be made", blastId, delivery.id(), ex);
+				}
+			}
+			store.closed(delivery.id(), DeliveryStatus.SKIPPED, null, null, skip, false);
+			metrics.recorded(DeliveryStatus.SKIPPED);
+		}
+		rate.giveBack(now.size() - going.size());
+		List<Outcome> outcomes = sender.send(messages, plan.sendBy());
+		int untried = 0;
+		boolean relayFault = false;
+		String faultReply = null;
+		boolean anySent = false;
+		for (int i = 0; i < going.size(); i++) {
+			Delivery delivery = going.get(i);
+			Outcome outcome = outcomes.get(i);
+			untried += outcome.tried() ? 0 : 1;
+			switch (outcome.kind()) {
+				case SENT -> {
+					store.sent(delivery.id(), delivery.address(), outcome.messageId(), outcome.reply());
+					metrics.recorded(DeliveryStatus.SENT);
+					anySent = true;
+				}
+				case DEFERRED -> deferred(delivery, outcome, plan);
+				case REFUSED -> refused(delivery, outcome);
+				case TOO_LATE -> {
+					store.closed(delivery.id(), DeliveryStatus.EXPIRED, null, null, "the send-by time came before it was sent", false);
+					metrics.recorded(DeliveryStatus.EXPIRED);
+				}
+				case RELAY_FAULT -> {
+					// Nothing is wrong with this message: back to pending, no attempt counted.
+					store.release(delivery.id());
+					relayFault = true;
+					faultReply = outcome.reply();
+				}
+			}
+		}
+		rate.giveBack(untried);
+		progress.maybeLog(blastId);
+		if (relayFault && plan.sending()) {
+			handover.pausedByRelay(blastId, "the relay refused or failed: " + DeliveryStore.cut(faultReply));
+			log.warn("Blast {} is paused: the relay refused or failed ({}). Nothing was marked failed; it resumes by "
+					+ "itself when the relay answers again.", blastId, DeliveryStore.cut(faultReply));
+		}
+		else if (anySent && plan.pausedByRelay()) {
+			handover.started(blastId);
+			log.info("Blast {}: the relay accepts messages again; sending resumes", blastId);
+		}
+	}
+
+	private void deferred(Delivery delivery, Outcome outcome, BlastPlan plan) {
+		int attempts = delivery.attempts() + 1;
+		if (attempts >= properties.maxAttempts()) {
+			store.closed(delivery.id(), DeliveryStatus.FAILED, delivery.address(), outcome.reply(),
+					"deferred " + attempts + " times; not tried again", true);
+			metrics.recorded(DeliveryStatus.FAILED);
+			return;
+		}
+		Instant retryAt = clock.instant().plus(properties.retryDelay(attempts));
+		if (plan.sendBy() != null && !retryAt.isBefore(plan.sendBy())) {
+			store.closed(delivery.id(), DeliveryStatus.EXPIRED, delivery.address(), outcome.reply(),
+					"deferred; the next try would be after the send-by time", true);
+			metrics.recorded(DeliveryStatus.EXPIRED);
+			return;
+		}
+		store.deferred(delivery.id(), delivery.address(), outcome.reply(), "try " + (attempts + 1) + " at " + retryAt, retryAt);
+		metrics.recorded(DeliveryStatus.DEFERRED);
+	}
+
+	private void refused(Delivery delivery, Outcome outcome) {
+		String reason = "refused by the relay";
+		if (outcome.reply() != null && NO_SUCH_USER.matcher(outcome.reply()).find()) {
+			suppressions.suppress(EmailAddress.parse(delivery.address()), "no-such-user", outcome.reply(), "relay");
+			reason = "no such user: the address is suppressed for every later blast";
+		}
+		store.closed(delivery.id(), DeliveryStatus.FAILED, delivery.address(), outcome.reply(), reason, true);
+		metrics.recorded(DeliveryStatus.FAILED);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
+import org.callout.delivery.DeliveryProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads a blast's deliveries as claimed chunks: each read claims the next due rows in id order (committed at once,
+ * so other instances skip them and the unsubscribe listener never waits on them), waiting while nothing is due.
+ * It ends the step when nothing is open, and stops it (restartable) when an organizer paused the blast. The state
+ * lives in the rows, not here: a restart reads on from whatever is still open, never from an offset.
+ */
+class ClaimReader implements ItemReader<List<Delivery>> {
+
+	private static final Logger log = LoggerFactory.getLogger(ClaimReader.class);
+
+	private final long blastId;
+
+	private final BlastHandover handover;
+
+	private final DeliveryStore store;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final DeliveryProperties properties;
+
+	private final Clock clock;
+
+	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
+			DeliveryProperties properties, Clock clock) {
+		this.blastId = blastId;
+		this.handover = handover;
+		this.store = store;
+		this.ownTransaction = ownTransaction;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public List<Delivery> read() {
+		while (true) {
+			BlastPlan plan = handover.plan(blastId).orElse(null);
+			if (plan == null || plan.over()) {
+				if (plan != null && "CANCELLED".equals(plan.state())) {
+					int skipped = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.SKIPPED, "the blast was cancelled"));
+					log.info("Blast {} was cancelled; {} unsent deliveries recorded as skipped", blastId, skipped);
+				}
+				return null;
+			}
+			if (plan.pastSendBy(clock.instant())) {
+				int expired = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED,
+						"the send-by time, " + plan.sendBy() + ", came before it was sent"));
+				log.warn("Blast {} reached its send-by time; {} unsent deliveries recorded as expired", blastId, expired);
+				return null;
+			}
+			if (plan.pausedByOrganizer() || Thread.currentThread().isInterrupted()) {
+				// A stop, not an end: the execution is STOPPED and restarted when the blast is resumed.
+				StepSynchronizationManager.getContext().getStepExecution().setTerminateOnly();
+				return null;
+			}
+			// While the relay fails, one message at a time is the probe; the relay status decides when it may go.
+			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
+			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, limit));
+			if (!ids.isEmpty()) {
+				return store.claimed(ids);
+			}
+			if (store.open(blastId) == 0) {
+				return null;
+			}
+			pause(store.nextDue(blastId));
+		}
+	}
+
+	/** Waits for the next retry (or a poll interval at most), so a quiet blast costs a query now and then. */
+	private void pause(Instant nextDue) {
+		Duration wait = properties.pollInterval();
+		if (nextDue != null) {
+			Duration untilDue = Duration.between(clock.instant(), nextDue);
+			if (untilDue.compareTo(wait) < 0) {
+				wait = untilDue.isNegative() ? Duration.ofMillis(50) : untilDue.plusMillis(10);
+			}
+		}
+		LockSupport.parkNanos(wait.toNanos());
+	}
+
+}

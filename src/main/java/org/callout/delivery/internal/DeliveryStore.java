@@ -1,0 +1,183 @@
+package org.callout.delivery.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.callout.legislators.StoredDistricts;
+import org.callout.platform.Claims;
+import org.callout.platform.WorkClaims;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for delivery records: claiming them, the lock that lets an unsubscribe win, and each outcome. */
+@Repository
+class DeliveryStore {
+
+	// Open rows of the blast that are due; WorkClaims adds "nobody alive holds it", the id order and SKIP LOCKED.
+	private static final String READY = """
+			blast_id = :blast AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)""";
+
+	// Joined with subscribers at claim time, not copied at snapshot time: an address corrected (or erased) after the
+	// snapshot must not be mailed at its old value.
+	private static final String CLAIMED = """
+			SELECT d.id, d.blast_id, d.subscriber_id, s.email, s.first_name, s.zip, d.language, d.senate_district,
+			       d.assembly_district, d.senate_candidates, d.assembly_candidates, d.district_source, d.confidence,
+			       d.districts_at, d.attempts
+			FROM deliveries d LEFT JOIN subscribers s ON s.id = d.subscriber_id
+			WHERE d.id IN (:ids) ORDER BY d.id""";
+
+	private static final String OPEN = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast AND status IN ('PENDING', 'DEFERRED')";
+
+	private static final String NEXT_DUE = """
+			SELECT MIN(next_attempt_at) FROM deliveries WHERE blast_id = :blast AND status = 'DEFERRED'""";
+
+	private static final String SENT = """
+			UPDATE deliveries SET status = 'SENT', address = :address, message_id = :messageId, smtp_reply = :reply,
+			       reason = NULL, sent_at = :now, attempts = attempts + 1, next_attempt_at = NULL, claimed_by = NULL,
+			       heartbeat_at = NULL, updated_at = :now
+			WHERE id = :id""";
+
+	private static final String DEFERRED = """
+			UPDATE deliveries SET status = 'DEFERRED', address = :address, smtp_reply = :reply, reason = :reason,
+			       attempts = attempts + 1, next_attempt_at = :retryAt, claimed_by = NULL, heartbeat_at = NULL, updated_at = :now
+			WHERE id = :id""";
+
+	// FAILED, SKIPPED, EXPIRED: final, with the reply (if any) and the reason.
+	private static final String CLOSED = """
+			UPDATE deliveries SET status = :status, address = :address, smtp_reply = :reply, reason = :reason,
+			       attempts = attempts + :tried, next_attempt_at = NULL, claimed_by = NULL, heartbeat_at = NULL, updated_at = :now
+			WHERE id = :id""";
+
+	// Every open row of the blast that no other live instance is sending right now; those it is sending, it
+	// closes itself (each message's send-by is checked just before it is handed over).
+	private static final String CLOSE_OPEN = """
+			UPDATE deliveries SET status = :status, reason = :reason, next_attempt_at = NULL, claimed_by = NULL,
+			       heartbeat_at = NULL, updated_at = :now
+			WHERE blast_id = :blast AND status IN ('PENDING', 'DEFERRED')
+			  AND (claimed_by IS NULL OR claimed_by = :owner OR heartbeat_at < :claimAliveSince)""";
+
+	private static final String COUNTS = "SELECT status, COUNT(*) FROM deliveries WHERE blast_id = :blast GROUP BY status";
+
+	private static final String SENT_SINCE = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast AND sent_at >= :since";
+
+	private static final int TEXT = 500;
+
+	private final JdbcClient jdbc;
+
+	private final WorkClaims claims;
+
+	private final Clock clock;
+
+	DeliveryStore(JdbcClient jdbc, Claims claims, Clock clock) {
+		this.jdbc = jdbc;
+		this.claims = claims.on("deliveries");
+		this.clock = clock;
+	}
+
+	String owner() {
+		return claims.owner();
+	}
+
+	/** Claims up to {@code limit} due deliveries of the blast in id order; call inside a (short) transaction. */
+	List<Long> claim(long blastId, int limit) {
+		return claims.claim(READY, Map.of("blast", blastId), limit);
+	}
+
+	List<Delivery> claimed(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : jdbc.sql(CLAIMED).param("ids", ids).query(DeliveryStore::delivery).list();
+	}
+
+	void release(long id) {
+		claims.release(id);
+	}
+
+	long open(long blastId) {
+		return jdbc.sql(OPEN).param("blast", blastId).query(Long.class).single();
+	}
+
+	Instant nextDue(long blastId) {
+		OffsetDateTime next = jdbc.sql(NEXT_DUE).param("blast", blastId).query(OffsetDateTime.class).optional().orElse(null);
+		return next == null ? null : next.toInstant();
+	}
+
+	void sent(long id, String address, String messageId, String reply) {
+		Instant now = clock.instant();
+		jdbc.sql(SENT).param("id", id).param("address", address).param("messageId", messageId)
+			.param("reply", cut(reply)).param("now", utc(now)).update();
+	}
+
+	void deferred(long id, String address, String reply, String reason, Instant retryAt) {
+		jdbc.sql(DEFERRED).param("id", id).param("address", address).param("reply", cut(reply)).param("reason", cut(reason))
+			.param("retryAt", utc(retryAt)).param("now", utc(clock.instant())).update();
+	}
+
+	/** A final outcome; {@code tried}: whether the relay saw an attempt (counted in attempts). */
+	void closed(long id, DeliveryStatus status, String address, String reply, String reason, boolean tried) {
+		jdbc.sql(CLOSED).param("id", id).param("status", status.name()).param("address", address).param("reply", cut(reply))
+			.param("reason", cut(reason)).param("tried", tried ? 1 : 0).param("now", utc(clock.instant())).update();
+	}
+
+	/** Closes the blast's open rows (expired at send-by, skipped on cancel) that no other live instance holds. */
+	int closeOpen(long blastId, DeliveryStatus status, String reason) {
+		return jdbc.sql(CLOSE_OPEN).param("blast", blastId).param("status", status.name()).param("reason", cut(reason))
+			.param("owner", claims.owner()).param("claimAliveSince", claims.aliveSince()).param("now", utc(clock.instant()))
+			.update();
+	}
+
+	Map<DeliveryStatus, Long> counts(long blastId) {
+		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql(COUNTS).param("blast", blastId)
+			.query((ResultSet rs) -> {
+				counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	long sentSince(long blastId, Instant since) {
+		return jdbc.sql(SENT_SINCE).param("blast", blastId).param("since", utc(since)).query(Long.class).single();
+	}
+
+	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
+		OffsetDateTime at = rs.getObject("districts_at", OffsetDateTime.class);
+		return new Delivery(rs.getLong("id"), rs.getLong("blast_id"), rs.getLong("subscriber_id"), rs.getString("email"),
+				rs.getString("first_name"), rs.getString("zip"), rs.getString("language"),
+				new StoredDistricts(rs.getString("senate_district"), rs.getString("assembly_district"),
+						rs.getString("senate_candidates"), rs.getString("assembly_candidates"), rs.getString("district_source"),
+						rs.getString("confidence"), at == null ? null : at.toInstant()),
+				rs.getInt("attempts"));
+	}
+
+	static String cut(String text) {
+		if (text == null) {
+			return null;
+		}
+		String line = text.replaceAll("[\\r\\n]+", " ").strip();
+		return line.length() <= TEXT ? line : line.substring(0, TEXT - 1) + "…";
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static Map<Long, List<Long>> group(List<long[]> pairs) {
+		Map<Long, List<Long>> grouped = new HashMap<>();
+		for (long[] pair : pairs) {
+			grouped.computeIfAbsent(pair[0], key -> new ArrayList<>()).add(pair[1]);
+		}
+		return grouped;
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.callout.delivery.internal;
+
+import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Step 3: once nothing is open, the first execution to get here marks the run finished, logs the counts and moves
+ * the blast to SENT (unless it ended otherwise: cancelled, expired).
+ */
+@Component
+class FinishTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(FinishTasklet.class);
+
+	private final BlastHandover handover;
+
+	private final Snapshot snapshot;
+
+	private final DeliveryStore store;
+
+	FinishTasklet(BlastHandover handover, Snapshot snapshot, DeliveryStore store) {
+		this.handover = handover;
+		this.snapshot = snapshot;
+		this.store = store;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+		long blastId = chunk.getStepContext().getStepExecution().getJobParameters().getLong("blastId");
+		BlastPlan plan = handover.plan(blastId).orElseThrow();
+		if (store.open(blastId) > 0 && !plan.over()) {
+			return RepeatStatus.FINISHED; // Another instance still holds some; it finishes the blast.
+		}
+		if (snapshot.finish(blastId)) {
+			if (plan.sending()) {
+				handover.finished(blastId);
+			}
+			else if (plan.state().equals("PAUSED")) {
+				handover.started(blastId);
+				handover.finished(blastId);
+			}
+			log.info("Blast {} finished ({}): {}", blastId, handover.plan(blastId).map(BlastPlan::state).orElse("?"),
+					store.counts(blastId));
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

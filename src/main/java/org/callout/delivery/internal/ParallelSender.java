@@ -1,0 +1,86 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.callout.delivery.DeliveryProperties;
+import org.callout.mail.MailComposer;
+import org.callout.mail.MailDeliveryException;
+import org.callout.mail.Messenger;
+import org.callout.mail.OutgoingEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes and hands a chunk's messages to the transport on several threads at once (as many as the SMTP pool has
+ * connections, or {@code callout.delivery.parallelism}); each message's outcome comes back classified.
+ */
+@Component
+class ParallelSender implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ParallelSender.class);
+
+	private final MailComposer composer;
+
+	private final Messenger messenger;
+
+	private final Clock clock;
+
+	private final ExecutorService threads;
+
+	ParallelSender(MailComposer composer, Messenger messenger, Clock clock, DeliveryProperties properties) {
+		this.composer = composer;
+		this.messenger = messenger;
+		this.clock = clock;
+		int parallelism = properties.parallelism() > 0 ? properties.parallelism() : Math.max(1, messenger.parallelism());
+		this.threads = Executors.newFixedThreadPool(parallelism, Thread.ofPlatform().name("blast-sender-", 1).daemon().factory());
+	}
+
+	/** Sends each email unless the send-by time has come; the outcomes in the emails' order. */
+	List<Outcome> send(List<OutgoingEmail> emails, Instant sendBy) {
+		List<CompletableFuture<Outcome>> futures = new ArrayList<>(emails.size());
+		for (OutgoingEmail email : emails) {
+			futures.add(CompletableFuture.supplyAsync(() -> one(email, sendBy), threads));
+		}
+		return futures.stream().map(CompletableFuture::join).toList();
+	}
+
+	private Outcome one(OutgoingEmail email, Instant sendBy) {
+		// Checked just before the hand-over: a chunk can take a while, and an alert is never sent late.
+		if (sendBy != null && !clock.instant().isBefore(sendBy)) {
+			return new Outcome(Outcome.Kind.TOO_LATE, null, email.messageId());
+		}
+		try {
+			String reply = messenger.send(composer.compose(email));
+			return new Outcome(Outcome.Kind.SENT, reply, email.messageId());
+		}
+		catch (MailDeliveryException ex) {
+			String reply = ex.reply() != null && !ex.reply().isBlank() ? ex.reply() : ex.getMessage();
+			return new Outcome(switch (ex.kind()) {
+				case ADDRESS_REFUSED -> Outcome.Kind.REFUSED;
+				case TEMPORARY -> Outcome.Kind.DEFERRED;
+				case RELAY_FAULT, PAUSED -> Outcome.Kind.RELAY_FAULT;
+			}, reply, email.messageId());
+		}
+		catch (RuntimeException ex) {
+			// Not the relay's answer (a composing bug, a signer failure): tried again later like a passing failure.
+			log.warn("Message {} failed before or while it was handed over", email.messageId(), ex);
+			return new Outcome(Outcome.Kind.DEFERRED, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
+					email.messageId());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		threads.shutdownNow();
+	}
+
+}

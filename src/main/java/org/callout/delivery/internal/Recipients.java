@@ -1,0 +1,47 @@
+package org.callout.delivery.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.callout.campaigns.BlastEmails;
+import org.callout.legislators.Representatives;
+import org.callout.platform.EmailAddress;
+import org.callout.platform.SupportedLanguages;
+import org.callout.subscribers.SubscriberList;
+import org.callout.subscribers.SubscriberLists;
+
+import org.springframework.stereotype.Component;
+
+/** Turns a claimed delivery into the recipient its email is written for: the districts and language of the snapshot. */
+@Component
+class Recipients {
+
+	private final Representatives representatives;
+
+	private final SubscriberLists lists;
+
+	private final SupportedLanguages languages;
+
+	// Lists are few and their names rarely change; looked up once per list, not once per message.
+	private final Map<Long, Optional<SubscriberList>> listCache = new ConcurrentHashMap<>();
+
+	Recipients(Representatives representatives, SubscriberLists lists, SupportedLanguages languages) {
+		this.representatives = representatives;
+		this.lists = lists;
+		this.languages = languages;
+	}
+
+	/** @param listIds the blast's lists the recipient is still a confirmed member of */
+	BlastEmails.Recipient of(Delivery delivery, List<Long> listIds) {
+		List<SubscriberList> on = listIds.stream()
+			.map(id -> listCache.computeIfAbsent(id, lists::byId))
+			.flatMap(Optional::stream)
+			.toList();
+		return new BlastEmails.Recipient(delivery.subscriberId(), EmailAddress.parse(delivery.address()), delivery.firstName(),
+				delivery.zip(), languages.orDefault(delivery.language()),
+				representatives.fromStored(delivery.subscriberId(), delivery.districts()), on);
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.callout.campaigns.BlastPlan;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * A blast's recipients, written once: one delivery row per confirmed, unsuppressed member of the audience.
+ */
+@Repository
+class Snapshot {
+
+	private static final String RUN = "INSERT INTO delivery_runs (blast_id) VALUES (:blast) ON CONFLICT DO NOTHING";
+
+	// Serializes the instances that reach the snapshot together: the first writes it, the others find it taken.
+	private static final String LOCK_RUN = "SELECT snapshot_at FROM delivery_runs WHERE blast_id = :blast FOR UPDATE";
+
+	private static final String LIST = "INSERT INTO delivery_lists (blast_id, list_id) VALUES (:blast, :list) ON CONFLICT DO NOTHING";
+
+	/**
+	 * One INSERT ... SELECT over four modules' tables (subscribers' {@code subscribers}, {@code memberships} and
+	 * {@code suppressed_addresses}, legislators' {@code representations}): going through the modules' APIs would be
+	 * a query or more per recipient, and a snapshot of a million would take minutes instead of seconds. Read only on
+	 * their side; the narrowing is campaigns' audience count's (AudienceCounts), so an approval counts who will get
+	 * it. The districts are copied so that every message is written from the answer the blast started with. The
+	 * NOT EXISTS on deliveries and the unique key make a second run add nothing. The casts tell PostgreSQL the type
+	 * of a null chamber.
+	 */
+	private static final String RECIPIENTS = """
+			INSERT INTO deliveries (blast_id, subscriber_id, language, senate_district, assembly_district, senate_candidates,
+			                        assembly_candidates, district_source, confidence, districts_at, status, attempts, updated_at)
+			SELECT :blast, s.id, s.language, r.senate_district, r.assembly_district, r.senate_candidates,
+			       r.assembly_candidates, r.source, r.confidence, r.looked_up_at, 'PENDING', 0, :now
+			FROM subscribers s
+			LEFT JOIN representations r ON r.subscriber_id = s.id
+			WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.status = 'CONFIRMED'
+			              AND m.list_id IN (SELECT dl.list_id FROM delivery_lists dl WHERE dl.blast_id = :blast))
+			  AND NOT EXISTS (SELECT 1 FROM suppressed_addresses sa WHERE sa.address_hash = s.email_hash)
+			  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.blast_id = :blast AND d.subscriber_id = s.id)
+			  AND (:known = FALSE OR r.confidence = 'exact')
+			  AND (CAST(:chamber AS VARCHAR(8)) IS NULL
+			       OR (:chamber = 'senate' AND r.senate_district IS NOT NULL AND (:anyDistrict OR r.senate_district IN (:districts)))
+			       OR (:chamber = 'assembly' AND r.assembly_district IS NOT NULL
+			           AND (:anyDistrict OR r.assembly_district IN (:districts))))
+			ORDER BY s.id""";
+
+	private static final String TAKEN = """
+			UPDATE delivery_runs SET snapshot_at = :now, recipients = (SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast)
+			WHERE blast_id = :blast""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Snapshot(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Writes the blast's recipients unless someone did; returns how many this call wrote. Call inside a transaction. */
+	int take(BlastPlan plan) {
+		jdbc.sql(RUN).param("blast", plan.blastId()).update();
+		boolean taken = jdbc.sql(LOCK_RUN).param("blast", plan.blastId()).query((rs, n) -> rs.getObject(1) != null).single();
+		if (taken) {
+			return 0;
+		}
+		var now = DeliveryStore.utc(clock.instant());
+		plan.listIds().forEach(list -> jdbc.sql(LIST).param("blast", plan.blastId()).param("list", list).update());
+		int written = jdbc.sql(RECIPIENTS)
+			.param("blast", plan.blastId())
+			.param("now", now)
+			.param("known", plan.knownOnly())
+			.param("chamber", plan.chamber())
+			.param("anyDistrict", plan.districts().isEmpty())
+			// IN () is not SQL: an empty set is written as one value no district has.
+			.param("districts", plan.districts().isEmpty() ? List.of("") : plan.districts())
+			.update();
+		jdbc.sql(TAKEN).param("blast", plan.blastId()).param("now", now).update();
+		return written;
+	}
+
+	boolean taken(long blastId) {
+		return jdbc.sql("SELECT COUNT(*) FROM delivery_runs WHERE blast_id = :blast AND snapshot_at IS NOT NULL")
+			.param("blast", blastId).query(Long.class).single() > 0;
+	}
+
+	/** Marks the run finished; true for the one caller that did. */
+	boolean finish(long blastId) {
+		return jdbc.sql("UPDATE delivery_runs SET finished_at = :now WHERE blast_id = :blast AND finished_at IS NULL")
+			.param("blast", blastId).param("now", DeliveryStore.utc(clock.instant())).update() > 0;
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.callout.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A blast from READY to SENT on the database each subclass names, to the GreenMail server on loopback. */
+abstract class DeliveryFlowTests extends DeliveryFlowSupport {
+
+	@Test
+	void everyConfirmedMemberGetsExactlyOneEmailNamingTheirOwnLegislatorsAndNobodyElseGetsOne() throws Exception {
+		long bill = trackBill("S5101", "A5101", List.of(), List.of(), "IN_SENATE_COMM", null);
+		String albany = unique("albany");
+		String manhattan = unique("manhattan");
+		String unsubscribed = unique("left");
+		String suppressed = unique("gone");
+		String unconfirmed = unique("pending");
+		supporter(albany, "Ana", "12207", "en");
+		supporter(manhattan, "Beatriz", "10022", "es");
+		long leaving = supporter(unsubscribed, "Carl", "12207", "en");
+		supporter(suppressed, "Dora", "12207", "en");
+		assertThat(signUp(unconfirmed, "en").statusCode()).isEqualTo(202);
+		assertThat(postJson("/api/v1/subscribers/" + leaving + "/unsubscribe", "", Map.of("Authorization", "Bearer " + ADMIN))
+			.statusCode()).isEqualTo(200);
+		assertThat(adminSend("POST", "/api/v1/suppressions", "{\"email\":\"" + suppressed + "\"}").statusCode()).isEqualTo(201);
+
+		long blast = startBlast(bill, Map.of());
+		JsonNode sent = awaitState(blast, "SENT", Duration.ofSeconds(60));
+
+		JsonNode counts = sent.get("counts");
+		assertThat(counts.get("sent").asLong()).isEqualTo(counts.get("total").asLong());
+		assertThat(counts.get("pending").asLong()).isZero();
+		assertThat(blastEmailsTo(albany, blast)).hasSize(1);
+		assertThat(blastEmailsTo(manhattan, blast)).hasSize(1);
+		assertThat(blastEmailsTo(unsubscribed, blast)).isEmpty();
+		assertThat(blastEmailsTo(suppressed, blast)).isEmpty();
+		assertThat(blastEmailsTo(unconfirmed, blast)).isEmpty();
+
+		MimeMessage toAlbany = blastEmailsTo(albany, blast).getFirst();
+		String text = plainText(toAlbany);
+		assertThat(text).contains("Fahy").contains("Romero");
+		assertThat(toAlbany.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+		assertThat(blastEmailsTo(manhattan, blast).getFirst().getSubject()).contains("Su llamada cuenta hoy");
+
+		List<JsonNode> records = deliveries(blast, null);
+		JsonNode albanyRecord = records.stream().filter(r -> albany.equals(r.get("address").asString())).findFirst().orElseThrow();
+		assertThat(albanyRecord.get("status").asString()).isEqualTo("SENT");
+		assertThat(albanyRecord.get("smtpReply").asString()).startsWith("250");
+		assertThat(albanyRecord.get("messageId").asString()).isEqualTo(toAlbany.getMessageID());
+		assertThat(records).extracting(r -> r.get("address").asString()).doesNotContain(unsubscribed, suppressed, unconfirmed);
+	}
+
+}
