@@ -56,4 +56,21 @@ abstract class DeliveryFlowTests extends DeliveryFlowSupport {
 		assertThat(records).extracting(r -> r.get("address").asString()).doesNotContain(unsubscribed, suppressed, unconfirmed);
 	}
 
+	@Test
+	void theEnginesCountersReachThePrometheusScrapeForTheOrganizerOnly() throws Exception {
+		String reader = unique("metrics");
+		supporter(reader, "Eve", "12207", "en");
+		long blast = startBlast(null, Map.of());
+		awaitState(blast, "SENT", Duration.ofSeconds(60));
+
+		var scrape = admin("/actuator/prometheus");
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		java.util.regex.Matcher sent = java.util.regex.Pattern.compile("(?m)^callout_deliveries_total\\{[^}]*status=\"sent\"[^}]*\\} ([0-9.E]+)$")
+			.matcher(scrape.body());
+		assertThat(sent.find()).as(scrape.body()).isTrue();
+		assertThat(Double.parseDouble(sent.group(1))).isGreaterThanOrEqualTo(1);
+		assertThat(scrape.body()).contains("callout_deliveries_open");
+		assertThat(get(base() + "/actuator/prometheus").statusCode()).isEqualTo(401);
+	}
+
 }

@@ -46,7 +46,7 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 		@Override
 		Map<String, Object> database() {
 			return Map.of("spring.datasource.url",
-					"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "spring.datasource.username",
+					"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "spring.datasource.username",
 					"sa", "spring.datasource.password", "");
 		}
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
@@ -57,6 +58,8 @@ class BlastEngine implements DisposableBean {
 
 	private final ExecutorService runners;
 
+	private final EngineSwitch engineSwitch;
+
 	// Executions running in this JVM, by "blast/owner": never a second one for the same job instance.
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -67,7 +70,8 @@ class BlastEngine implements DisposableBean {
 	private volatile boolean stopping;
 
 	BlastEngine(JobOperator operator, JobRepository repository, Job blastJob, BlastHandover handover,
-			EngineInstances instances, DeliveryProperties properties, Clock clock) {
+			EngineInstances instances, DeliveryProperties properties, Clock clock, EngineSwitch engineSwitch) {
+		this.engineSwitch = engineSwitch;
 		this.operator = operator;
 		this.repository = repository;
 		this.job = blastJob;
@@ -113,7 +117,9 @@ class BlastEngine implements DisposableBean {
 					break;
 				}
 				BlastPlan plan = handover.plan(blastId).orElse(null);
-				boolean mayGoOn = plan != null && (plan.sending() || plan.pausedByRelay());
+				// Past its send-by an organizer's pause is no reason to wait: the execution records the rest as expired.
+				boolean mayGoOn = plan != null && !plan.over()
+						&& (plan.sending() || plan.pausedByRelay() || plan.pastSendBy(clock.instant()));
 				Instant wait = notBefore.get(blastId);
 				if (mayGoOn && (wait == null || !clock.instant().isBefore(wait))) {
 					launch(blastId, instances.me(), null);
@@ -195,21 +201,19 @@ class BlastEngine implements DisposableBean {
 		return execution.getJobParameters().getLong("blastId");
 	}
 
-	/** A normal stop: running executions stop at their next chunk and are restarted by whoever comes next. */
+	/**
+	 * A normal stop: every execution stops at its next read (its chunk in flight is sent and recorded first), so a
+	 * restart, here or elsewhere, resends nothing.
+	 */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
 		stopping = true;
-		for (JobExecution execution : repository.findRunningJobExecutions(BlastJobConfiguration.JOB)) {
-			if (instances.me().equals(owner(execution)) || running.contains(blast(execution) + "/" + owner(execution))) {
-				try {
-					operator.stop(execution);
-				}
-				catch (Exception ex) {
-					log.debug("Execution {} was not running any more", execution.getId(), ex);
-				}
-			}
-		}
+		engineSwitch.stop();
 		runners.shutdown();
+		if (!runners.awaitTermination(20, TimeUnit.SECONDS)) {
+			log.warn("Blast executions still running at shutdown; their claims are taken back at the next start");
+			runners.shutdownNow();
+		}
 	}
 
 }

@@ -63,8 +63,8 @@ class BlastJobConfiguration {
 	@Bean
 	@StepScope
 	ClaimReader blastReader(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, DeliveryStore store,
-			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock) {
-		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock);
+			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock, EngineSwitch engine) {
+		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock, engine::stopping);
 	}
 
 	@Bean

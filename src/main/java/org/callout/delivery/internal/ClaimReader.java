@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import org.callout.campaigns.BlastHandover;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads a blast's deliveries as claimed chunks: each read claims the next due rows in id order (committed at once,
  * so other instances skip them and the unsubscribe listener never waits on them), waiting while nothing is due.
- * It ends the step when nothing is open, and stops it (restartable) when an organizer paused the blast. The state
+ * It ends the step when nothing is open, and stops it (restartable) when an organizer paused the blast or this instance shuts down. The state
  * lives in the rows, not here: a restart reads on from whatever is still open, never from an offset.
  */
 class ClaimReader implements ItemReader<List<Delivery>> {
@@ -38,8 +39,11 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final Clock clock;
 
+	private final BooleanSupplier stopping;
+
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
-			DeliveryProperties properties, Clock clock) {
+			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
+		this.stopping = stopping;
 		this.blastId = blastId;
 		this.handover = handover;
 		this.store = store;
@@ -57,6 +61,9 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 					int skipped = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.SKIPPED, "the blast was cancelled"));
 					log.info("Blast {} was cancelled; {} unsent deliveries recorded as skipped", blastId, skipped);
 				}
+				else if (plan != null && "EXPIRED".equals(plan.state())) {
+					ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED, "the blast expired"));
+				}
 				return null;
 			}
 			if (plan.pastSendBy(clock.instant())) {
@@ -65,7 +72,7 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				log.warn("Blast {} reached its send-by time; {} unsent deliveries recorded as expired", blastId, expired);
 				return null;
 			}
-			if (plan.pausedByOrganizer() || Thread.currentThread().isInterrupted()) {
+			if (plan.pausedByOrganizer() || stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
 				// A stop, not an end: the execution is STOPPED and restarted when the blast is resumed.
 				StepSynchronizationManager.getContext().getStepExecution().setTerminateOnly();
 				return null;

@@ -1,5 +1,7 @@
 package org.callout.delivery.internal;
 
+import java.util.Map;
+
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
 import org.slf4j.Logger;
@@ -40,11 +42,19 @@ class FinishTasklet implements Tasklet {
 			return RepeatStatus.FINISHED; // Another instance still holds some; it finishes the blast.
 		}
 		if (snapshot.finish(blastId)) {
-			if (plan.sending()) {
+			Map<DeliveryStatus, Long> counts = store.counts(blastId);
+			// Expired only if the send-by time stopped it before anyone got it; a blast partly sent is SENT, and its
+			// counts say how many expired.
+			boolean expired = counts.get(DeliveryStatus.EXPIRED) > 0 && counts.get(DeliveryStatus.SENT) == 0;
+			// An organizer's pause reaches this step only once the send-by time closed the rest.
+			if (!plan.over() && (expired || plan.pausedByOrganizer())) {
+				handover.expired(blastId);
+			}
+			else if (plan.sending()) {
 				handover.finished(blastId);
 			}
-			else if (plan.state().equals("PAUSED")) {
-				handover.started(blastId);
+			else if (plan.pausedByRelay()) {
+				handover.started(blastId); // The last probe went through, or the rest were closed without sending.
 				handover.finished(blastId);
 			}
 			log.info("Blast {} finished ({}): {}", blastId, handover.plan(blastId).map(BlastPlan::state).orElse("?"),
