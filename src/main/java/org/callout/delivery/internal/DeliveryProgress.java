@@ -48,7 +48,7 @@ class DeliveryProgress implements BlastProgress {
 		long total = by.values().stream().mapToLong(Long::longValue).sum();
 		long pending = by.get(DeliveryStatus.PENDING) + by.get(DeliveryStatus.DEFERRED);
 		Instant now = clock.instant();
-		double perSecond = store.sentSince(blastId, now.minus(RATE_WINDOW)) / (double) RATE_WINDOW.toSeconds();
+		double perSecond = store.rateSince(blastId, now.minus(RATE_WINDOW), now);
 		Instant finish = pending == 0 || perSecond == 0 ? null : now.plusMillis((long) (pending / perSecond * 1000));
 		return Optional.of(new Counts(total, by.get(DeliveryStatus.SENT), by.get(DeliveryStatus.DEFERRED),
 				by.get(DeliveryStatus.FAILED), by.get(DeliveryStatus.SKIPPED), by.get(DeliveryStatus.EXPIRED), pending,

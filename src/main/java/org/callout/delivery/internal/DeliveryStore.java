@@ -68,7 +68,8 @@ class DeliveryStore {
 
 	private static final String COUNTS = "SELECT status, COUNT(*) FROM deliveries WHERE blast_id = :blast GROUP BY status";
 
-	private static final String SENT_SINCE = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast AND sent_at >= :since";
+	private static final String SENT_SINCE = """
+			SELECT COUNT(*), MIN(sent_at) FROM deliveries WHERE blast_id = :blast AND sent_at >= :since""";
 
 	private static final int TEXT = 500;
 
@@ -146,8 +147,17 @@ class DeliveryStore {
 		return counts;
 	}
 
-	long sentSince(long blastId, Instant since) {
-		return jdbc.sql(SENT_SINCE).param("blast", blastId).param("since", utc(since)).query(Long.class).single();
+	/** Messages per second since {@code since}, measured from the first one sent in that time. */
+	double rateSince(long blastId, Instant since, Instant now) {
+		return jdbc.sql(SENT_SINCE).param("blast", blastId).param("since", utc(since)).query((rs, n) -> {
+			long sent = rs.getLong(1);
+			OffsetDateTime first = rs.getObject(2, OffsetDateTime.class);
+			if (sent == 0 || first == null) {
+				return 0.0;
+			}
+			double seconds = Math.max(1.0, (now.toEpochMilli() - first.toInstant().toEpochMilli()) / 1000.0);
+			return sent / seconds;
+		}).single();
 	}
 
 	private static Delivery delivery(ResultSet rs, int row) throws SQLException {
