@@ -41,6 +41,8 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final BooleanSupplier stopping;
 
+	private boolean probed;
+
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
 			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
 		this.stopping = stopping;
@@ -77,7 +79,17 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				StepSynchronizationManager.getContext().getStepExecution().setTerminateOnly();
 				return null;
 			}
-			// While the relay fails, one message at a time is the probe; the relay status decides when it may go.
+			// While the relay fails, one message at a time is the probe, at most one per poll interval: the relay status
+			// refuses every send until its next probe time, and trying again at once would only spin.
+			if (plan.pausedByRelay()) {
+				if (probed) {
+					pause(null);
+				}
+				probed = true;
+			}
+			else {
+				probed = false;
+			}
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
 			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, limit));
 			if (!ids.isEmpty()) {
