@@ -21,7 +21,10 @@ public interface BlastHandover {
 	/** The blasts being sent or paused now (every instance joins those it can work on). */
 	List<Long> inProgress();
 
-	/** READY (or PAUSED by the relay) to SENDING. */
+	// Each report below is conditional: it moves the blast only from the states named, and does nothing otherwise
+	// (another instance or an organizer moved it first).
+
+	/** READY (or PAUSED by the relay) to SENDING; the blast leaves the handover queue. */
 	void started(long blastId);
 
 	/** SENDING to PAUSED, marked as paused by the relay: an organizer's resume lifts it, and so does {@link #started}. */
@@ -30,7 +33,7 @@ public interface BlastHandover {
 	/** SENDING to SENT. */
 	void finished(long blastId);
 
-	/** SENDING (or PAUSED) to EXPIRED: the send-by time passed before everyone was sent to. */
+	/** Any state not final to EXPIRED: the send-by time passed before everyone was sent to. */
 	void expired(long blastId);
 
 	/**

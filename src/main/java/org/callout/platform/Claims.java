@@ -27,6 +27,8 @@ public final class Claims {
 
 	private final List<WorkClaims> tables = new CopyOnWriteArrayList<>();
 
+	private final List<Runnable> beats = new CopyOnWriteArrayList<>();
+
 	public Claims(JdbcClient jdbc, String instanceId, CalloutProperties.Claims settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.instanceId = instanceId;
@@ -49,9 +51,25 @@ public final class Claims {
 		return claims;
 	}
 
+	/**
+	 * Runs {@code beat} on every heartbeat, on the heartbeat's own thread (a module's own sign of life, such as the
+	 * blast engine's instance row), so that a long job on the shared scheduler can never make it look dead.
+	 */
+	public void onHeartbeat(Runnable beat) {
+		beats.add(beat);
+	}
+
 	/** Keeps every claim this instance holds alive; called every {@code callout.claims.heartbeat-interval}. */
 	public void heartbeat() {
 		tables.forEach(WorkClaims::renew);
+		for (Runnable beat : beats) {
+			try {
+				beat.run();
+			}
+			catch (RuntimeException ex) {
+				log.warn("A heartbeat action failed; it runs again on the next beat", ex);
+			}
+		}
 	}
 
 }

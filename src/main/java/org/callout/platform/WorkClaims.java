@@ -91,9 +91,14 @@ public final class WorkClaims {
 			.update();
 	}
 
-	/** Renews the heartbeat of every claim this instance holds; returns how many. */
+	/**
+	 * Renews the heartbeat of every claim this instance holds; returns how many. Rows a transaction of this instance
+	 * has locked (a blast chunk recording its outcomes) are skipped, not waited for: waiting would deadlock with that
+	 * transaction's next update, and while it holds them nobody else can claim them either (claims skip locked rows).
+	 */
 	public int renew() {
-		return jdbc.sql("UPDATE " + table + " SET heartbeat_at = :now WHERE claimed_by = :owner")
+		return jdbc.sql("UPDATE " + table + " SET heartbeat_at = :now WHERE id IN (SELECT id FROM " + table
+				+ " WHERE claimed_by = :owner FOR UPDATE SKIP LOCKED)")
 			.param("owner", owner)
 			.param("now", utc(clock.instant()))
 			.update();

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * Runs this instance's executions of the blast job: takes READY blasts off the handover queue, joins every blast
  * being sent (each instance its own execution, job parameters blast id and instance id; the deliveries' claims
  * decide who sends what), restarts its own stopped or failed executions when their blast may go on, and recovers
- * executions left running by a crash: its own at start-up, and those of any instance whose heartbeat stopped.
+ * executions left running by a crash: its own at start-up (then restarts them), and those of any instance whose
+ * heartbeat stopped (their records pass to this instance's own execution).
  */
 @Component
 class BlastEngine implements DisposableBean {
@@ -110,7 +111,7 @@ class BlastEngine implements DisposableBean {
 				if (claimed.isEmpty()) {
 					break;
 				}
-				launch(claimed.get().blastId(), instances.me(), null);
+				launch(claimed.get().blastId());
 			}
 			for (long blastId : handover.inProgress()) {
 				if (busy() >= properties.concurrentBlasts()) {
@@ -122,7 +123,7 @@ class BlastEngine implements DisposableBean {
 						&& (plan.sending() || plan.pausedByRelay() || plan.pastSendBy(clock.instant()));
 				Instant wait = notBefore.get(blastId);
 				if (mayGoOn && (wait == null || !clock.instant().isBefore(wait))) {
-					launch(blastId, instances.me(), null);
+					launch(blastId);
 				}
 			}
 		}
@@ -131,15 +132,19 @@ class BlastEngine implements DisposableBean {
 		}
 	}
 
-	/** Executions a dead instance left running: recovered, then restarted here (they share the claims with ours). */
+	/**
+	 * Executions a dead instance left running are recovered (marked FAILED, with an end time), so the job repository
+	 * tells the truth and that instance restarts them when it comes back. They are not restarted here: this instance's
+	 * own execution of the blast claims the same records (the dead one's after their heartbeat expires), and running
+	 * the dead instance's job instance here would let that instance, restarting, take it for its own crash's leftover.
+	 */
 	private void recoverDead() {
 		for (JobExecution execution : repository.findRunningJobExecutions(BlastJobConfiguration.JOB)) {
 			String owner = owner(execution);
 			if (!instances.me().equals(owner) && !instances.alive(owner)) {
-				JobExecution recovered = operator.recover(execution);
-				log.warn("Instance {} stopped beating; recovered its execution {} of blast {}", owner, execution.getId(),
-						blast(execution));
-				launch(blast(execution), owner, recovered);
+				operator.recover(execution);
+				log.warn("Instance {} stopped beating; recovered its execution {} of blast {}; this instance's own "
+						+ "execution takes over its records", owner, execution.getId(), blast(execution));
 			}
 		}
 	}
@@ -148,14 +153,15 @@ class BlastEngine implements DisposableBean {
 		return running.size();
 	}
 
-	private void launch(long blastId, String owner, JobExecution recovered) {
+	private void launch(long blastId) {
+		String owner = instances.me();
 		String key = blastId + "/" + owner;
 		if (!running.add(key)) {
 			return;
 		}
 		runners.execute(() -> {
 			try {
-				JobExecution done = run(blastId, owner, recovered);
+				JobExecution done = run(blastId, owner);
 				if (done != null && done.getStatus() == BatchStatus.FAILED) {
 					notBefore.put(blastId, clock.instant().plus(AFTER_FAILURE));
 					log.warn("Blast {}: execution {} failed ({}); it is restarted in {}", blastId, done.getId(),
@@ -172,10 +178,7 @@ class BlastEngine implements DisposableBean {
 		});
 	}
 
-	private JobExecution run(long blastId, String owner, JobExecution recovered) throws Exception {
-		if (recovered != null) {
-			return operator.restart(recovered);
-		}
+	private JobExecution run(long blastId, String owner) throws Exception {
 		JobParameters parameters = new JobParametersBuilder().addLong("blastId", blastId)
 			.addString("instanceId", owner)
 			.toJobParameters();

@@ -74,10 +74,8 @@ class BlastJobConfiguration {
 			Suppressions suppressions, DeliveryMetrics metrics, DeliveryProgress progress, DeliveryProperties properties,
 			Clock clock,
 			PlatformTransactionManager transactions) {
-		TransactionTemplate own = ownTransaction(transactions);
 		return new ChunkWriter(blastId, new ChunkWriter.Parts(handover, emails, store, locks, recipients, rate, sender,
-				suppressions, metrics, progress, properties, clock,
-				ids -> own.executeWithoutResult(s -> ids.forEach(store::release))));
+				suppressions, metrics, progress, properties, clock, ownTransaction(transactions)));
 	}
 
 	/** Claims and releases commit on their own, whatever the chunk's transaction does. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.callout.campaigns.BlastEmails;
@@ -23,6 +22,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one claimed chunk inside the chunk's transaction: locks the recipients' memberships (unsubscribe wins),
@@ -62,7 +62,7 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 
 	private final Clock clock;
 
-	private final Consumer<List<Long>> releaser;
+	private final TransactionTemplate own;
 
 	ChunkWriter(long blastId, Parts parts) {
 		this.blastId = blastId;
@@ -78,13 +78,13 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 		this.progress = parts.progress();
 		this.properties = parts.properties();
 		this.clock = parts.clock();
-		this.releaser = parts.releaser();
+		this.own = parts.own();
 	}
 
 	/** What every writer uses. */
 	record Parts(BlastHandover handover, BlastEmails emails, DeliveryStore store, MembershipLocks locks, Recipients recipients,
 			DeliveryRate rate, ParallelSender sender, Suppressions suppressions, DeliveryMetrics metrics,
-			DeliveryProgress progress, DeliveryProperties properties, Clock clock, Consumer<List<Long>> releaser) {
+			DeliveryProgress progress, DeliveryProperties properties, Clock clock, TransactionTemplate own) {
 	}
 
 	@Override
@@ -101,7 +101,13 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 			@Override
 			public void afterCompletion(int status) {
 				if (status != STATUS_COMMITTED) {
-					releaser.accept(claimed.stream().map(Delivery::id).toList());
+					try {
+						own.executeWithoutResult(s -> claimed.forEach(d -> store.release(d.id())));
+					}
+					catch (RuntimeException ex) {
+						// The reader takes back its blast's stale claims before it waits next.
+						log.warn("Blast {}: claims of a rolled-back chunk could not be given back now", blastId, ex);
+					}
 				}
 			}
 		});
@@ -170,13 +176,27 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 		rate.giveBack(untried);
 		progress.maybeLog(blastId);
 		if (relayFault && plan.sending()) {
-			handover.pausedByRelay(blastId, "the relay refused or failed: " + DeliveryStore.cut(faultReply));
+			String reason = "the relay refused or failed: " + DeliveryStore.cut(faultReply);
+			report(() -> handover.pausedByRelay(blastId, reason));
 			log.warn("Blast {} is paused: the relay refused or failed ({}). Nothing was marked failed; it resumes by "
 					+ "itself when the relay answers again.", blastId, DeliveryStore.cut(faultReply));
 		}
 		else if (anySent && plan.pausedByRelay()) {
-			handover.started(blastId);
+			report(() -> handover.started(blastId));
 			log.info("Blast {}: the relay accepts messages again; sending resumes", blastId);
+		}
+	}
+
+	/**
+	 * A state report in its own transaction, its failure only logged: the chunk's outcomes are the truth about what
+	 * went to the relay and must commit whatever became of the blast meanwhile.
+	 */
+	private void report(Runnable move) {
+		try {
+			own.executeWithoutResult(status -> move.run());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Blast {}: the engine's report to campaigns was refused; the next chunk looks again", blastId, ex);
 		}
 	}
 

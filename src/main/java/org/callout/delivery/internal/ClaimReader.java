@@ -41,7 +41,9 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final BooleanSupplier stopping;
 
-	private boolean probed;
+	private static final Duration LONGEST_PROBE_WAIT = Duration.ofMinutes(1);
+
+	private Duration probeWait;
 
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
 			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
@@ -82,24 +84,38 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			// While the relay fails, one message at a time is the probe, at most one per poll interval: the relay status
 			// refuses every send until its next probe time, and trying again at once would only spin.
 			if (plan.pausedByRelay()) {
-				if (probed) {
-					pause(null);
+				if (probeWait != null) {
+					LockSupport.parkNanos(probeWait.toNanos());
 				}
-				probed = true;
+				// One poll interval, then doubling up to a minute: a relay that is not there is not hammered.
+				probeWait = probeWait == null ? properties.pollInterval() : min(probeWait.multipliedBy(2), LONGEST_PROBE_WAIT);
 			}
 			else {
-				probed = false;
+				probeWait = null;
 			}
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
 			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, limit));
 			if (!ids.isEmpty()) {
-				return store.claimed(ids);
+				try {
+					return store.claimed(ids);
+				}
+				catch (RuntimeException ex) {
+					ownTransaction.executeWithoutResult(s -> ids.forEach(store::release));
+					throw ex;
+				}
 			}
 			if (store.open(blastId) == 0) {
 				return null;
 			}
+			// Between chunks nothing of this blast is in flight here: a claim this instance still holds on it is one a
+			// failed give-back left, which its heartbeat would otherwise keep from everyone forever.
+			ownTransaction.execute(s -> store.releaseOwn(blastId));
 			pause(store.nextDue(blastId));
 		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return a.compareTo(b) <= 0 ? a : b;
 	}
 
 	/** Waits for the next retry (or a poll interval at most), so a quiet blast costs a query now and then. */

@@ -38,6 +38,10 @@ class DeliveryStore {
 
 	private static final String OPEN = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast AND status IN ('PENDING', 'DEFERRED')";
 
+	private static final String RELEASE_OWN = """
+			UPDATE deliveries SET claimed_by = NULL, heartbeat_at = NULL
+			WHERE claimed_by = :owner AND blast_id = :blast AND status IN ('PENDING', 'DEFERRED')""";
+
 	private static final String NEXT_DUE = """
 			SELECT MIN(next_attempt_at) FROM deliveries WHERE blast_id = :blast AND status = 'DEFERRED'""";
 
@@ -100,6 +104,11 @@ class DeliveryStore {
 
 	void release(long id) {
 		claims.release(id);
+	}
+
+	/** Gives back every claim this instance holds on the blast's open records. */
+	int releaseOwn(long blastId) {
+		return jdbc.sql(RELEASE_OWN).param("blast", blastId).param("owner", claims.owner()).update();
 	}
 
 	long open(long blastId) {

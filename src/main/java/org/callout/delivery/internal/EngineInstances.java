@@ -36,6 +36,7 @@ class EngineInstances {
 		this.me = claims.instanceId();
 		this.settings = callout.claims();
 		this.clock = clock;
+		claims.onHeartbeat(this::beat);
 	}
 
 	String me() {

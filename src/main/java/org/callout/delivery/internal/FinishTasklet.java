@@ -1,5 +1,6 @@
 package org.callout.delivery.internal;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.callout.campaigns.BlastHandover;
@@ -28,7 +29,10 @@ class FinishTasklet implements Tasklet {
 
 	private final DeliveryStore store;
 
-	FinishTasklet(BlastHandover handover, Snapshot snapshot, DeliveryStore store) {
+	private final Clock clock;
+
+	FinishTasklet(BlastHandover handover, Snapshot snapshot, DeliveryStore store, Clock clock) {
+		this.clock = clock;
 		this.handover = handover;
 		this.snapshot = snapshot;
 		this.store = store;
@@ -41,13 +45,19 @@ class FinishTasklet implements Tasklet {
 		if (store.open(blastId) > 0 && !plan.over()) {
 			return RepeatStatus.FINISHED; // Another instance still holds some; it finishes the blast.
 		}
+		if (plan.pausedByOrganizer() && !plan.pastSendBy(clock.instant())) {
+			// Paused just as the last chunk went: stopped, so the organizer's resume runs this step again and then
+			// finishes it (the pause is the organizer's, not the engine's, to lift).
+			chunk.getStepContext().getStepExecution().setTerminateOnly();
+			return RepeatStatus.FINISHED;
+		}
 		if (snapshot.finish(blastId)) {
 			Map<DeliveryStatus, Long> counts = store.counts(blastId);
 			// Expired only if the send-by time stopped it before anyone got it; a blast partly sent is SENT, and its
 			// counts say how many expired.
 			boolean expired = counts.get(DeliveryStatus.EXPIRED) > 0 && counts.get(DeliveryStatus.SENT) == 0;
 			// An organizer's pause reaches this step only once the send-by time closed the rest.
-			if (!plan.over() && (expired || plan.pausedByOrganizer())) {
+			if (!plan.over() && (expired || plan.pausedByOrganizer() && plan.pastSendBy(clock.instant()))) {
 				handover.expired(blastId);
 			}
 			else if (plan.sending()) {

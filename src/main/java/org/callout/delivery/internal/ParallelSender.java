@@ -66,7 +66,10 @@ class ParallelSender implements DisposableBean {
 			String reply = ex.reply() != null && !ex.reply().isBlank() ? ex.reply() : ex.getMessage();
 			return new Outcome(switch (ex.kind()) {
 				case ADDRESS_REFUSED -> Outcome.Kind.REFUSED;
-				case TEMPORARY -> Outcome.Kind.DEFERRED;
+				// No reply at all (refused or timed-out connection, a session dropped, no free connection) says nothing
+				// about this message: the relay is not there. Counted as the message's own deferral, a relay down for
+				// a quarter of an hour would turn a whole blast into FAILED records.
+				case TEMPORARY -> ex.smtpCode() == 0 ? Outcome.Kind.RELAY_FAULT : Outcome.Kind.DEFERRED;
 				case RELAY_FAULT, PAUSED -> Outcome.Kind.RELAY_FAULT;
 			}, reply, email.messageId());
 		}

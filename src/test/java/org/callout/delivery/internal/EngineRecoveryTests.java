@@ -21,7 +21,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Executions a killed JVM left STARTED in the job repository: recovered (marked FAILED, then restarted) when they
+ * Executions a killed JVM left STARTED in the job repository: recovered (marked FAILED with an end time) when they
  * are this instance's own or belong to an instance whose heartbeat stopped; never a live instance's.
  */
 @H2Database
@@ -37,7 +37,7 @@ class EngineRecoveryTests extends DeliveryFlowSupport {
 	private Claims claims;
 
 	@Test
-	void anExecutionOfAnInstanceWhoseHeartbeatStoppedIsRecoveredAndRestartedButALiveInstancesIsLeftAlone() throws Exception {
+	void anExecutionOfAnInstanceWhoseHeartbeatStoppedIsRecoveredButALiveInstancesIsLeftAlone() throws Exception {
 		long blast = sentBlast();
 		beat("live-instance");
 		JobExecution dead = leftRunning(blast, "dead-instance");
@@ -46,8 +46,6 @@ class EngineRecoveryTests extends DeliveryFlowSupport {
 		Awaitility.await("the dead instance's execution recovered").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			beat("live-instance");
 			assertThat(status(dead)).isEqualTo(BatchStatus.FAILED);
-			assertThat(jobs.getLastJobExecution(BlastJobConfiguration.JOB, parameters(blast, "dead-instance")).getStatus())
-				.isEqualTo(BatchStatus.COMPLETED);
 		});
 		beat("live-instance");
 		assertThat(status(live)).isEqualTo(BatchStatus.STARTED);

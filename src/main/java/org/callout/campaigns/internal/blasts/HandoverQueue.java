@@ -64,26 +64,42 @@ class HandoverQueue implements BlastHandover {
 		return jdbc.sql(IN_PROGRESS).query(Long.class).list();
 	}
 
+	// The engine's reports are conditional: another instance, or an organizer, may have moved the blast since the
+	// engine last looked, and a refused move thrown into the engine's transaction would roll back what it sent.
+
 	@Override
 	@Transactional
 	public void started(long blastId) {
-		moves.move(blastId, BlastState.SENDING, "engine", null);
+		Blast blast = moves.locked(blastId);
+		boolean relayPaused = blast.state() == BlastState.PAUSED && "relay".equals(blast.pausedBy());
+		if (blast.state() == BlastState.READY || relayPaused) {
+			moves.move(blastId, BlastState.SENDING, "engine", relayPaused ? "the relay answers again" : null);
+		}
 		store.leaveHandover(blastId);
 	}
 
 	@Override
+	@Transactional
 	public void pausedByRelay(long blastId, String reason) {
-		moves.move(blastId, BlastState.PAUSED, "relay", reason == null ? "the relay refused or failed" : reason);
+		if (moves.locked(blastId).state() == BlastState.SENDING) {
+			moves.move(blastId, BlastState.PAUSED, "relay", reason == null ? "the relay refused or failed" : reason);
+		}
 	}
 
 	@Override
+	@Transactional
 	public void finished(long blastId) {
-		moves.move(blastId, BlastState.SENT, "engine", null);
+		if (moves.locked(blastId).state() == BlastState.SENDING) {
+			moves.move(blastId, BlastState.SENT, "engine", null);
+		}
 	}
 
 	@Override
+	@Transactional
 	public void expired(long blastId) {
-		moves.move(blastId, BlastState.EXPIRED, "engine", "its send-by time passed");
+		if (!moves.locked(blastId).state().isFinal()) {
+			moves.move(blastId, BlastState.EXPIRED, "engine", "its send-by time passed");
+		}
 	}
 
 }
