@@ -19,11 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is ready to send
  * @param progressLogInterval how often a running blast logs a progress line
  * @param concurrentBlasts blasts this instance sends at once
+ * @param enabled false for an instance that never sends blasts (it serves the API and pages only)
  */
 @ConfigurationProperties("callout.delivery")
 public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double perSecond, Double perHour,
 		Integer maxAttempts, Duration firstRetry, Duration longestRetry, Duration pollInterval, Duration progressLogInterval,
-		Integer concurrentBlasts) {
+		Integer concurrentBlasts, Boolean enabled) {
 
 	public DeliveryProperties {
 		chunkSize = positive(chunkSize, 50, "chunk-size");
@@ -36,6 +37,7 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 		pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
 		progressLogInterval = progressLogInterval == null ? Duration.ofSeconds(30) : progressLogInterval;
 		concurrentBlasts = positive(concurrentBlasts, 4, "concurrent-blasts");
+		enabled = enabled == null || enabled;
 		if (parallelism < 0 || perSecond < 0 || perHour < 0) {
 			throw new IllegalArgumentException("callout.delivery: parallelism, per-second and per-hour are 0 or more");
 		}

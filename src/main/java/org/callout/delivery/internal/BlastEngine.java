@@ -100,7 +100,7 @@ class BlastEngine implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${callout.delivery.poll-interval:2s}", initialDelayString = "${callout.delivery.poll-interval:2s}")
 	void poll() {
-		if (!ready || stopping) {
+		if (!ready || stopping || !properties.enabled()) {
 			return;
 		}
 		try {

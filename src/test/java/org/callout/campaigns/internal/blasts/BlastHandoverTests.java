@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /** What the sending engine will do with a READY blast, through the one interface it gets. */
 @H2Database
+@TestPropertySource(properties = "callout.delivery.enabled=false") // these tests play the engine themselves
 class BlastHandoverTests extends CampaignFlowSupport {
 
 	@Autowired
