@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 3: once nothing is open, the first execution to get here marks the run finished, logs the counts and moves
- * the blast to SENT (unless it ended otherwise: cancelled, expired).
+ * the blast to SENT, or to EXPIRED when the send-by time left anyone unsent (unless it ended otherwise: cancelled).
  */
 @Component
 class FinishTasklet implements Tasklet {
@@ -40,7 +40,13 @@ class FinishTasklet implements Tasklet {
 			return RepeatStatus.FINISHED; // Another instance still holds some; it finishes the blast.
 		}
 		if (snapshot.finish(blastId)) {
-			if (plan.sending()) {
+			// Anyone the send-by time left unsent means the blast did not reach its audience in time: EXPIRED, as
+			// the organizer must see it, not SENT.
+			boolean expired = store.counts(blastId).get(DeliveryStatus.EXPIRED) > 0;
+			if (expired && (plan.sending() || plan.state().equals("PAUSED"))) {
+				handover.expired(blastId);
+			}
+			else if (plan.sending()) {
 				handover.finished(blastId);
 			}
 			else if (plan.state().equals("PAUSED")) {
