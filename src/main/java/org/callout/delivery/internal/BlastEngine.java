@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,8 @@ class BlastEngine implements DisposableBean {
 
 	private final EngineInstances instances;
 
+	private final Snapshot snapshot;
+
 	private final DeliveryProperties properties;
 
 	private final Clock clock;
@@ -67,8 +70,9 @@ class BlastEngine implements DisposableBean {
 	private volatile boolean stopping;
 
 	BlastEngine(JobOperator operator, JobRepository repository, Job blastJob, BlastHandover handover,
-			EngineInstances instances, DeliveryProperties properties, Clock clock) {
+			EngineInstances instances, Snapshot snapshot, DeliveryProperties properties, Clock clock) {
 		this.operator = operator;
+		this.snapshot = snapshot;
 		this.repository = repository;
 		this.job = blastJob;
 		this.handover = handover;
@@ -108,12 +112,18 @@ class BlastEngine implements DisposableBean {
 				}
 				launch(claimed.get().blastId(), instances.me(), null);
 			}
-			for (long blastId : handover.inProgress()) {
+			// Those being sent, and those whose run is not finished though nothing will be sent any more: a blast
+			// cancelled, or past its send-by, while an organizer had it paused (its execution stopped) still has open
+			// deliveries, and only an execution closes them (skipped, expired) and finishes the run.
+			Set<Long> blasts = new TreeSet<>(handover.inProgress());
+			blasts.addAll(snapshot.unfinished());
+			for (long blastId : blasts) {
 				if (busy() >= properties.concurrentBlasts()) {
 					break;
 				}
 				BlastPlan plan = handover.plan(blastId).orElse(null);
-				boolean mayGoOn = plan != null && (plan.sending() || plan.pausedByRelay());
+				boolean mayGoOn = plan != null && (plan.sending() || plan.pausedByRelay() || plan.over()
+						|| plan.pastSendBy(clock.instant()));
 				Instant wait = notBefore.get(blastId);
 				if (mayGoOn && (wait == null || !clock.instant().isBefore(wait))) {
 					launch(blastId, instances.me(), null);
