@@ -38,6 +38,8 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final Clock clock;
 
+	private boolean waitedForProbe;
+
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
 			DeliveryProperties properties, Clock clock) {
 		this.blastId = blastId;
@@ -70,7 +72,15 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				StepSynchronizationManager.getContext().getStepExecution().setTerminateOnly();
 				return null;
 			}
-			// While the relay fails, one message at a time is the probe; the relay status decides when it may go.
+			// While the relay fails, one message at a time is the probe, one per poll interval at most: the relay
+			// status (or a relay that is down) refuses it at once, so claiming, making and releasing it again
+			// without a wait would spin, busy on the database, until the relay's next probe time.
+			if (plan.pausedByRelay() && !waitedForProbe) {
+				waitedForProbe = true;
+				LockSupport.parkNanos(properties.pollInterval().toNanos());
+				continue; // Read the plan again: an organizer may have paused or cancelled it meanwhile.
+			}
+			waitedForProbe = false;
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
 			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, limit));
 			if (!ids.isEmpty()) {
