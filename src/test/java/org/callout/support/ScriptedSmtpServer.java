@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +26,16 @@ import java.util.function.Function;
  * A small SMTP server on loopback whose replies a test scripts, per command line, so it can refuse one
  * recipient with {@code 550 5.1.1}, defer another with {@code 451}, or reject a login. It counts the
  * connections open at once and records every envelope and message it accepted. GreenMail cannot easily answer
- * 5xx per recipient; this one does nothing else.
+ * 5xx per recipient; this one does nothing else. It can also hang up instead of answering ({@link #DROP}), and go
+ * down and come back on the same port ({@link #down()}, {@link #up()}), as a relay in trouble does.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
+
+	/**
+	 * A scripted reply that is no reply: the server closes the connection instead. At the end of DATA the message
+	 * was then received whole but never acknowledged (see {@link #unacknowledged()}).
+	 */
+	public static final String DROP = "<drop the connection>";
 
 	/** One accepted message: its envelope and its content. */
 	public record Received(String mailFrom, List<String> recipients, String data, Instant at) {
@@ -36,7 +45,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	public record Attempt(String recipient, String reply, Instant at) {
 	}
 
-	private final ServerSocket server;
+	private volatile ServerSocket server;
+
+	private final int port;
+
+	private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
+
+	private final ConcurrentLinkedQueue<Received> unacknowledged = new ConcurrentLinkedQueue<>();
+
+	private volatile Thread acceptor;
 
 	private final CountDownLatch slowRelay = new CountDownLatch(1);
 
@@ -56,7 +73,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private ScriptedSmtpServer(ServerSocket server) {
 		this.server = server;
-		Thread.ofVirtual().name("scripted-smtp-accept").start(this::accept);
+		this.port = server.getLocalPort();
+		ServerSocket listening = server;
+		this.acceptor = Thread.ofVirtual().name("scripted-smtp-accept").start(() -> accept(listening));
 	}
 
 	public static ScriptedSmtpServer start() {
@@ -69,7 +88,49 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	public int port() {
-		return server.getLocalPort();
+		return port;
+	}
+
+	/**
+	 * The relay goes down: it stops listening (a connection attempt is refused) and hangs up every open
+	 * connection, the idle ones a client keeps in its pool too.
+	 */
+	public synchronized ScriptedSmtpServer down() {
+		close();
+		try {
+			// The port is free only once the thread blocked in accept() has let go of it.
+			acceptor.join(Duration.ofSeconds(10));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		for (Socket socket : sessions) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// Closed already.
+			}
+		}
+		return this;
+	}
+
+	/** The relay is back, on the same port. */
+	public synchronized ScriptedSmtpServer up() {
+		if (!server.isClosed()) {
+			return this;
+		}
+		try {
+			ServerSocket listening = new ServerSocket();
+			listening.setReuseAddress(true);
+			listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+			server = listening;
+			acceptor = Thread.ofVirtual().name("scripted-smtp-accept").start(() -> accept(listening));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -115,10 +176,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return received.stream().filter(r -> r.recipients().stream().anyMatch(address::equalsIgnoreCase)).count();
 	}
 
-	private void accept() {
-		while (!server.isClosed()) {
+	/** Messages received whole but never acknowledged: the end of DATA was answered with {@link #DROP}. */
+	public List<Received> unacknowledged() {
+		return List.copyOf(unacknowledged);
+	}
+
+	/** Every whole copy of a message to one address the server got, acknowledged or not. */
+	public long copiesFor(String address) {
+		return receivedFor(address) + unacknowledged.stream()
+			.filter(r -> r.recipients().stream().anyMatch(address::equalsIgnoreCase))
+			.count();
+	}
+
+	private void accept(ServerSocket listening) {
+		while (!listening.isClosed()) {
 			try {
-				Socket socket = server.accept();
+				Socket socket = listening.accept();
 				Thread.ofVirtual().name("scripted-smtp-session").start(() -> session(socket));
 			}
 			catch (IOException ex) {
@@ -128,6 +201,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	private void session(Socket socket) {
+		sessions.add(socket);
 		connections.incrementAndGet();
 		mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
 		try (socket) {
@@ -135,6 +209,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
 			String greeting = reply("GREETING", "220 scripted.example ESMTP");
+			if (greeting.equals(DROP)) {
+				return;
+			}
 			write(out, greeting);
 			if (!greeting.startsWith("2")) {
 				return;
@@ -173,6 +250,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 						slowRelay.await(dataDelay.toMillis(), TimeUnit.MILLISECONDS);
 					}
 					String answer = reply(".", "250 2.0.0 Ok: queued");
+					if (answer.equals(DROP)) {
+						unacknowledged.add(new Received(mailFrom, List.copyOf(recipients), data.toString(), Instant.now()));
+						return;
+					}
 					if (answer.startsWith("2")) {
 						received.add(new Received(mailFrom, List.copyOf(recipients), data.toString(), Instant.now()));
 					}
@@ -202,6 +283,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			sessions.remove(socket);
 			open.decrementAndGet();
 		}
 	}
@@ -218,6 +300,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	}
 
 	private static void write(OutputStream out, String reply) throws IOException {
+		if (reply.equals(DROP)) {
+			throw new IOException("Scripted: the connection is dropped instead of answered");
+		}
 		out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
 		out.flush();
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,8 @@ class BlastEngine implements DisposableBean {
 
 	private final EngineInstances instances;
 
+	private final Snapshot snapshot;
+
 	private final DeliveryProperties properties;
 
 	private final Clock clock;
@@ -71,9 +74,11 @@ class BlastEngine implements DisposableBean {
 	private volatile boolean stopping;
 
 	BlastEngine(JobOperator operator, JobRepository repository, Job blastJob, BlastHandover handover,
-			EngineInstances instances, DeliveryProperties properties, Clock clock, EngineSwitch engineSwitch) {
+			EngineInstances instances, Snapshot snapshot, DeliveryProperties properties, Clock clock,
+			EngineSwitch engineSwitch) {
 		this.engineSwitch = engineSwitch;
 		this.operator = operator;
+		this.snapshot = snapshot;
 		this.repository = repository;
 		this.job = blastJob;
 		this.handover = handover;
@@ -113,14 +118,18 @@ class BlastEngine implements DisposableBean {
 				}
 				launch(claimed.get().blastId());
 			}
-			for (long blastId : handover.inProgress()) {
+			// Those being sent, and those whose run is not finished though nothing will be sent any more: a blast
+			// cancelled, or past its send-by, while an organizer had it paused (its execution stopped) still has open
+			// deliveries, and only an execution closes them (skipped, expired) and finishes the run.
+			Set<Long> blasts = new TreeSet<>(handover.inProgress());
+			blasts.addAll(snapshot.unfinished());
+			for (long blastId : blasts) {
 				if (busy() >= properties.concurrentBlasts()) {
 					break;
 				}
 				BlastPlan plan = handover.plan(blastId).orElse(null);
-				// Past its send-by an organizer's pause is no reason to wait: the execution records the rest as expired.
-				boolean mayGoOn = plan != null && !plan.over()
-						&& (plan.sending() || plan.pausedByRelay() || plan.pastSendBy(clock.instant()));
+				boolean mayGoOn = plan != null && (plan.sending() || plan.pausedByRelay() || plan.over()
+						|| plan.pastSendBy(clock.instant()));
 				Instant wait = notBefore.get(blastId);
 				if (mayGoOn && (wait == null || !clock.instant().isBefore(wait))) {
 					launch(blastId);

@@ -45,6 +45,8 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private Duration probeWait;
 
+	private boolean waitedForProbe;
+
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
 			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
 		this.stopping = stopping;
@@ -81,16 +83,17 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				StepSynchronizationManager.getContext().getStepExecution().setTerminateOnly();
 				return null;
 			}
-			// While the relay fails, one message at a time is the probe, at most one per poll interval: the relay status
-			// refuses every send until its next probe time, and trying again at once would only spin.
-			if (plan.pausedByRelay()) {
-				if (probeWait != null) {
-					LockSupport.parkNanos(probeWait.toNanos());
-				}
-				// One poll interval, then doubling up to a minute: a relay that is not there is not hammered.
+			// While the relay fails, one message at a time is the probe, after a wait: the relay status (or a relay that
+			// is down) refuses it at once, so claiming, making and releasing it again without a wait would spin, busy on
+			// the database. The wait is one poll interval, doubling up to a minute while the relay stays away.
+			if (plan.pausedByRelay() && !waitedForProbe) {
+				waitedForProbe = true;
 				probeWait = probeWait == null ? properties.pollInterval() : min(probeWait.multipliedBy(2), LONGEST_PROBE_WAIT);
+				LockSupport.parkNanos(probeWait.toNanos());
+				continue; // Read the plan again: an organizer may have paused or cancelled it meanwhile.
 			}
-			else {
+			waitedForProbe = false;
+			if (!plan.pausedByRelay()) {
 				probeWait = null;
 			}
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();

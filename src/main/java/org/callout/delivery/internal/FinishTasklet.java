@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Step 3: once nothing is open, the first execution to get here marks the run finished, logs the counts and moves
- * the blast to SENT (unless it ended otherwise: cancelled, expired).
+ * the blast to SENT, or to EXPIRED when the send-by time left anyone unsent (unless it ended otherwise: cancelled).
  */
 @Component
 class FinishTasklet implements Tasklet {
@@ -52,12 +52,10 @@ class FinishTasklet implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		if (snapshot.finish(blastId)) {
-			Map<DeliveryStatus, Long> counts = store.counts(blastId);
-			// Expired only if the send-by time stopped it before anyone got it; a blast partly sent is SENT, and its
-			// counts say how many expired.
-			boolean expired = counts.get(DeliveryStatus.EXPIRED) > 0 && counts.get(DeliveryStatus.SENT) == 0;
-			// An organizer's pause reaches this step only once the send-by time closed the rest.
-			if (!plan.over() && (expired || plan.pausedByOrganizer() && plan.pastSendBy(clock.instant()))) {
+			// Anyone the send-by time left unsent means the blast did not reach its audience in time: EXPIRED, as
+			// the organizer must see it, not SENT.
+			boolean expired = store.counts(blastId).get(DeliveryStatus.EXPIRED) > 0;
+			if (expired && (plan.sending() || plan.state().equals("PAUSED"))) {
 				handover.expired(blastId);
 			}
 			else if (plan.sending()) {

@@ -1,5 +1,8 @@
 package org.callout.delivery.internal;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,10 +69,7 @@ class ParallelSender implements DisposableBean {
 			String reply = ex.reply() != null && !ex.reply().isBlank() ? ex.reply() : ex.getMessage();
 			return new Outcome(switch (ex.kind()) {
 				case ADDRESS_REFUSED -> Outcome.Kind.REFUSED;
-				// No reply at all (refused or timed-out connection, a session dropped, no free connection) says nothing
-				// about this message: the relay is not there. Counted as the message's own deferral, a relay down for
-				// a quarter of an hour would turn a whole blast into FAILED records.
-				case TEMPORARY -> ex.smtpCode() == 0 ? Outcome.Kind.RELAY_FAULT : Outcome.Kind.DEFERRED;
+				case TEMPORARY -> unreachable(ex) ? Outcome.Kind.RELAY_FAULT : Outcome.Kind.DEFERRED;
 				case RELAY_FAULT, PAUSED -> Outcome.Kind.RELAY_FAULT;
 			}, reply, email.messageId());
 		}
@@ -79,6 +79,22 @@ class ParallelSender implements DisposableBean {
 			return new Outcome(Outcome.Kind.DEFERRED, ex.getClass().getSimpleName() + ": " + ex.getMessage(),
 					email.messageId());
 		}
+	}
+
+	/**
+	 * No connection to the relay at all (refused, no such host, no route): the mail module calls that passing, but
+	 * it is the relay that is down, not this message. Deferring each message would count an attempt against every
+	 * recipient the blast reaches while the relay is down, and fail them all once the outage outlasts their tries;
+	 * as a relay fault the blast pauses and probes instead.
+	 */
+	static boolean unreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

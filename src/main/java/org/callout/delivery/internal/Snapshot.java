@@ -88,6 +88,12 @@ class Snapshot {
 			.param("blast", blastId).query(Long.class).single() > 0;
 	}
 
+	/** Blasts whose snapshot is taken and whose run is not finished. */
+	List<Long> unfinished() {
+		return jdbc.sql("SELECT blast_id FROM delivery_runs WHERE snapshot_at IS NOT NULL AND finished_at IS NULL ORDER BY blast_id")
+			.query(Long.class).list();
+	}
+
 	/** Marks the run finished; true for the one caller that did. */
 	boolean finish(long blastId) {
 		return jdbc.sql("UPDATE delivery_runs SET finished_at = :now WHERE blast_id = :blast AND finished_at IS NULL")
