@@ -3,7 +3,6 @@ package org.callout.delivery.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -165,19 +163,8 @@ abstract class MembershipLockTests extends DeliveryFlowSupport {
 			.param("s", member.subscriberId()).param("l", member.listId()).query(String.class).single();
 	}
 
-	/**
-	 * Whether a session of this test's database waits for a row lock now. PostgreSQL: a lock not granted, held by a
-	 * session that has this schema's memberships table open (the server is shared with other test runs). H2: the
-	 * database is this context's own.
-	 */
-	boolean someoneWaitsForALock() throws Exception {
-		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
-			return count("""
-					SELECT COUNT(*) FROM pg_locks w WHERE NOT w.granted
-					  AND w.pid IN (SELECT pid FROM pg_locks WHERE relation = 'memberships'::regclass)""") > 0;
-		}
-		return count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") > 0;
+	private boolean someoneWaitsForALock() throws Exception {
+		return new LockWaits(jdbc, dataSource).someoneWaitsOn("memberships");
 	}
 
 	private static void await(CountDownLatch latch) {
