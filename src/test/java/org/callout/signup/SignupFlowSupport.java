@@ -63,7 +63,7 @@ public abstract class SignupFlowSupport {
 	public static final String ADMIN = "flow-admin-token-0123456789";
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
+	protected static GreenMailExtension greenMail = new GreenMailExtension(TestSmtp.SETUP);
 
 	@DynamicPropertySource
 	static void smtpPort(DynamicPropertyRegistry registry) {

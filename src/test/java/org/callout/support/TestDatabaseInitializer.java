@@ -45,8 +45,9 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 
 		@Override
 		Map<String, Object> database() {
+			// LOCK_TIMEOUT as in application.yml's H2 URL: an unsubscribe outwaits a blast chunk's lock.
 			return Map.of("spring.datasource.url",
-					"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "spring.datasource.username",
+					"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000", "spring.datasource.username",
 					"sa", "spring.datasource.password", "");
 		}
 

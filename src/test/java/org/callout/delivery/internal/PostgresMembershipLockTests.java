@@ -1,0 +1,8 @@
+package org.callout.delivery.internal;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresMembershipLockTests extends MembershipLockTests {
+
+}

@@ -1,0 +1,253 @@
+package org.callout.delivery.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+import org.callout.campaigns.BlastHandover;
+import org.callout.campaigns.BlastPlan;
+import org.callout.delivery.AudienceSql;
+import org.callout.delivery.DeliveryFlowSupport;
+import org.callout.platform.AddressHasher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A blast's snapshot on the database each subclass names: taken once however often and by however many instances
+ * it is reached, without those who confirm after it, and narrowed exactly as campaigns' audience count
+ * (AudienceCounts, GET /api/v1/blasts/{id}/audience) narrows the same audience. Each test writes its people on a
+ * list of its own and snapshots draft blasts, which the engine never takes up.
+ */
+abstract class SnapshotTests extends DeliveryFlowSupport {
+
+	@Autowired
+	Snapshot snapshot;
+
+	@Autowired
+	BlastHandover handover;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	AddressHasher hasher;
+
+	@Autowired
+	JdbcTemplate batch;
+
+	@Autowired
+	DataSource dataSource;
+
+	private final ExecutorService threads = Executors.newCachedThreadPool();
+
+	@AfterEach
+	void stopThreads() {
+		threads.shutdownNow();
+	}
+
+	/**
+	 * A list of its own with people in groups: "snap-<run>-<group>-<n>@example.org". The groups: {@code albany}
+	 * (exact, Senate 46, Assembly 109), {@code manhattan} (exact, 28 and 73), {@code split} (the Senate ambiguous
+	 * between 44 and 46, Assembly 109), {@code unknown} (looked up, nothing found), {@code never} (no lookup yet),
+	 * {@code away} (outside New York), all confirmed; and {@code pending} (unconfirmed), {@code left} (unsubscribed)
+	 * and {@code suppressed} (confirmed, address suppressed), at Albany's districts.
+	 */
+	private record People(String run, String slug, long listId, Map<String, Integer> groups) {
+
+		String address(String group, int n) {
+			return "snap-" + run + "-" + group + "-" + n + "@example.org";
+		}
+
+		String like(String group) {
+			return "snap-" + run + "-" + group + "-%";
+		}
+
+		Set<String> of(String... wanted) {
+			return java.util.Arrays.stream(wanted)
+				.flatMap(group -> IntStream.range(0, groups.get(group)).mapToObj(n -> address(group, n)))
+				.collect(Collectors.toSet());
+		}
+
+	}
+
+	private People people(Map<String, Integer> groups) throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String slug = "snap-" + run;
+		HttpResponse<String> created = adminSend("POST", "/api/v1/lists",
+				json.writeValueAsString(Map.of("slug", slug, "name", "Snapshot " + run, "isPublic", false)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		AudienceSql audience = new AudienceSql(jdbc, batch, hasher, clock.instant());
+		People people = new People(run, slug, audience.listId(slug), groups);
+		List<AudienceSql.Person> all = new ArrayList<>();
+		groups.forEach((group, size) -> IntStream.range(0, size)
+			.forEach(n -> all.add(new AudienceSql.Person(people.address(group, n), n % 2 == 0 ? "en" : "es", null))));
+		audience.subscribers(all);
+		for (String group : groups.keySet()) {
+			String status = switch (group) {
+				case "pending" -> "UNCONFIRMED";
+				case "left" -> "UNSUBSCRIBED";
+				default -> "CONFIRMED";
+			};
+			assertThat(audience.memberships(people.like(group), people.listId(), status)).isEqualTo(groups.get(group));
+			switch (group) {
+				case "manhattan" -> audience.districts(people.like(group), "28", "73", "exact");
+				case "split" -> jdbc.sql("""
+						INSERT INTO representations (subscriber_id, senate_district, assembly_district, senate_candidates,
+						                             source, confidence, fingerprint, looked_up_at, attempts)
+						SELECT id, NULL, '109', '44:0.6,46:0.4', 'zip', 'ambiguous', 'test', created_at, 1
+						FROM subscribers WHERE email_key LIKE :like""").param("like", people.like(group)).update();
+				case "unknown" -> audience.districts(people.like(group), null, null, "unknown");
+				case "away" -> audience.districts(people.like(group), null, null, "outside-ny");
+				case "never" -> {
+				}
+				default -> audience.districts(people.like(group), "46", "109", "exact");
+			}
+		}
+		if (groups.containsKey("suppressed")) {
+			assertThat(audience.suppress(people.like("suppressed"))).isEqualTo(groups.get("suppressed"));
+		}
+		return people;
+	}
+
+	/** A draft blast to the list, narrowed by {@code audience} (the API's fields): the engine never takes it up. */
+	private long draft(People people, Map<String, Object> audience) throws Exception {
+		Map<String, Object> body = new LinkedHashMap<>(Map.of("lists", List.of(people.slug()), "quietHours", false));
+		body.putAll(audience);
+		HttpResponse<String> created = adminSend("POST", "/api/v1/blasts", json.writeValueAsString(body));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return json.readTree(created.body()).get("id").asLong();
+	}
+
+	private int take(long blast) {
+		BlastPlan plan = handover.plan(blast).orElseThrow();
+		return new TransactionTemplate(transactions).execute(status -> snapshot.take(plan));
+	}
+
+	/** The addresses the snapshot wrote for the blast (joined now: the subscribers are all there). */
+	private List<String> recipients(long blast) {
+		return jdbc.sql("""
+				SELECT s.email FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id WHERE d.blast_id = :blast
+				ORDER BY d.id""").param("blast", blast).query(String.class).list();
+	}
+
+	@Test
+	void takingTheSnapshotAgainAddsNobodyAndWhoeverConfirmsAfterItIsNotInIt() throws Exception {
+		People people = people(Map.of("albany", 150, "never", 50, "pending", 10, "left", 10, "suppressed", 10));
+		long blast = draft(people, Map.of());
+
+		long started = System.nanoTime();
+		assertThat(take(blast)).isEqualTo(200);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		assertThat(recipients(blast)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(people.of("albany", "never"));
+		assertThat(snapshot.taken(blast)).isTrue();
+
+		// After the snapshot: a pending member confirms, a newcomer joins confirmed, a suppression is lifted.
+		String newcomer = "snap-" + people.run() + "-newcomer-0@example.org";
+		AudienceSql audience = new AudienceSql(jdbc, batch, hasher, clock.instant());
+		audience.subscribers(List.of(new AudienceSql.Person(newcomer, "en", null)));
+		audience.memberships(newcomer, people.listId(), "CONFIRMED");
+		jdbc.sql("UPDATE memberships SET status = 'CONFIRMED' WHERE list_id = :list AND subscriber_id IN "
+				+ "(SELECT id FROM subscribers WHERE email_key LIKE :like)").param("list", people.listId())
+			.param("like", people.like("pending")).update();
+		jdbc.sql("DELETE FROM suppressed_addresses WHERE address_hash IN (SELECT email_hash FROM subscribers WHERE email_key LIKE :like)")
+			.param("like", people.like("suppressed")).update();
+
+		assertThat(take(blast)).as("a second take").isZero();
+		assertThat(recipients(blast)).hasSize(200).containsExactlyInAnyOrderElementsOf(people.of("albany", "never"));
+		assertThat(count("SELECT recipients FROM delivery_runs WHERE blast_id = " + blast)).isEqualTo(200);
+		System.out.printf("%s: snapshot of 200 taken in %d ms%n", getClass().getSimpleName(), millis);
+	}
+
+	@Test
+	void twoInstancesReachingTheSnapshotTogetherWriteItOnce() throws Exception {
+		People people = people(Map.of("albany", 300, "manhattan", 200, "left", 20));
+		long blast = draft(people, Map.of());
+		BlastPlan plan = handover.plan(blast).orElseThrow();
+		LockWaits waits = new LockWaits(jdbc, dataSource);
+
+		// The first instance writes the snapshot and keeps its transaction open until the second waits for it.
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions)
+			.execute(status -> {
+				int rows = snapshot.take(plan);
+				written.countDown();
+				await(commit);
+				return rows;
+			}), threads);
+		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions)
+			.execute(status -> snapshot.take(plan)), threads);
+		Awaitility.await("the second instance waiting for the first").atMost(Duration.ofSeconds(10))
+			.until(() -> waits.someoneWaitsOn("delivery_runs"));
+		assertThat(second).isNotDone();
+		commit.countDown();
+
+		assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(500);
+		assertThat(second.get(30, TimeUnit.SECONDS)).isZero();
+		assertThat(recipients(blast)).hasSize(500).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(people.of("albany", "manhattan"));
+	}
+
+	@Test
+	void eachNarrowingOfTheAudienceSnapshotsExactlyWhomCampaignsCountsForIt() throws Exception {
+		People people = people(Map.of("albany", 7, "manhattan", 5, "split", 4, "unknown", 3, "never", 3, "away", 2, "pending", 2,
+				"left", 2, "suppressed", 2));
+		record Narrowing(Map<String, Object> audience, Set<String> expected) {
+		}
+		List<Narrowing> narrowings = List.of(
+				new Narrowing(Map.of(), people.of("albany", "manhattan", "split", "unknown", "never", "away")),
+				new Narrowing(Map.of("knownDistricts", true), people.of("albany", "manhattan")),
+				new Narrowing(Map.of("chamber", "senate"), people.of("albany", "manhattan")),
+				new Narrowing(Map.of("chamber", "assembly"), people.of("albany", "manhattan", "split")),
+				new Narrowing(Map.of("chamber", "senate", "districts", List.of("46")), people.of("albany")),
+				new Narrowing(Map.of("chamber", "senate", "districts", List.of("44")), Set.of()),
+				new Narrowing(Map.of("chamber", "assembly", "districts", List.of("109")), people.of("albany", "split")),
+				new Narrowing(Map.of("chamber", "assembly", "districts", List.of("109", "73")),
+						people.of("albany", "manhattan", "split")),
+				new Narrowing(Map.of("knownDistricts", true, "chamber", "assembly", "districts", List.of("109")), people.of("albany")));
+		for (Narrowing narrowing : narrowings) {
+			long blast = draft(people, narrowing.audience());
+			long counted = json.readTree(admin("/api/v1/blasts/" + blast + "/audience").body()).get("total").asLong();
+			int written = take(blast);
+			assertThat(recipients(blast)).as("%s", narrowing.audience()).containsExactlyInAnyOrderElementsOf(narrowing.expected());
+			assertThat(written).as("%s", narrowing.audience()).isEqualTo(narrowing.expected().size());
+			assertThat(counted).as("campaigns' count for %s", narrowing.audience()).isEqualTo(written);
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The test never let this transaction go on");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
