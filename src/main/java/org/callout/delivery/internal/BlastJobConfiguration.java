@@ -6,7 +6,6 @@ import java.util.List;
 import org.callout.campaigns.BlastEmails;
 import org.callout.campaigns.BlastHandover;
 import org.callout.delivery.DeliveryProperties;
-import org.callout.subscribers.Suppressions;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -71,11 +70,9 @@ class BlastJobConfiguration {
 	@StepScope
 	ChunkWriter blastWriter(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, BlastEmails emails,
 			DeliveryStore store, MembershipLocks locks, Recipients recipients, DeliveryRate rate, ParallelSender sender,
-			Suppressions suppressions, DeliveryMetrics metrics, DeliveryProgress progress, DeliveryProperties properties,
-			Clock clock,
-			PlatformTransactionManager transactions) {
+			OutcomeRecorder recorder, DeliveryProgress progress, PlatformTransactionManager transactions) {
 		return new ChunkWriter(blastId, new ChunkWriter.Parts(handover, emails, store, locks, recipients, rate, sender,
-				suppressions, metrics, progress, properties, clock, ownTransaction(transactions)));
+				recorder, progress, ownTransaction(transactions)));
 	}
 
 	/** Claims and releases commit on their own, whatever the chunk's transaction does. */

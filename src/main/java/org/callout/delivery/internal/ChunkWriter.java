@@ -1,20 +1,14 @@
 package org.callout.delivery.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.callout.campaigns.BlastEmails;
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
-import org.callout.delivery.DeliveryProperties;
 import org.callout.mail.OutgoingEmail;
-import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
-import org.callout.subscribers.Suppressions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +27,6 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 
 	private static final Logger log = LoggerFactory.getLogger(ChunkWriter.class);
 
-	// "No such user" for good: the address does not exist, so no later blast tries it again.
-	private static final Pattern NO_SUCH_USER = Pattern.compile("(?<![\\d.])5\\.1\\.(1|10)(?![\\d.])");
-
 	private final long blastId;
 
 	private final BlastHandover handover;
@@ -52,15 +43,9 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 
 	private final ParallelSender sender;
 
-	private final Suppressions suppressions;
-
-	private final DeliveryMetrics metrics;
-
 	private final DeliveryProgress progress;
 
-	private final DeliveryProperties properties;
-
-	private final Clock clock;
+	private final OutcomeRecorder recorder;
 
 	private final TransactionTemplate own;
 
@@ -73,18 +58,15 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 		this.recipients = parts.recipients();
 		this.rate = parts.rate();
 		this.sender = parts.sender();
-		this.suppressions = parts.suppressions();
-		this.metrics = parts.metrics();
+		this.recorder = parts.recorder();
 		this.progress = parts.progress();
-		this.properties = parts.properties();
-		this.clock = parts.clock();
 		this.own = parts.own();
 	}
 
 	/** What every writer uses. */
 	record Parts(BlastHandover handover, BlastEmails emails, DeliveryStore store, MembershipLocks locks, Recipients recipients,
-			DeliveryRate rate, ParallelSender sender, Suppressions suppressions, DeliveryMetrics metrics,
-			DeliveryProgress progress, DeliveryProperties properties, Clock clock, TransactionTemplate own) {
+			DeliveryRate rate, ParallelSender sender, OutcomeRecorder recorder, DeliveryProgress progress,
+			TransactionTemplate own) {
 	}
 
 	@Override
@@ -140,37 +122,22 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 					log.warn("Blast {}: delivery {} skipped, its email could not be made", blastId, delivery.id(), ex);
 				}
 			}
-			store.closed(delivery.id(), DeliveryStatus.SKIPPED, null, null, skip, false);
-			metrics.recorded(DeliveryStatus.SKIPPED);
+			recorder.skipped(delivery, skip);
 		}
 		rate.giveBack(now.size() - going.size());
 		List<Outcome> outcomes = sender.send(messages, plan.sendBy());
 		int untried = 0;
-		boolean relayFault = false;
 		String faultReply = null;
+		boolean relayFault = false;
 		boolean anySent = false;
 		for (int i = 0; i < going.size(); i++) {
-			Delivery delivery = going.get(i);
 			Outcome outcome = outcomes.get(i);
+			recorder.record(going.get(i), outcome, plan);
 			untried += outcome.tried() ? 0 : 1;
-			switch (outcome.kind()) {
-				case SENT -> {
-					store.sent(delivery.id(), delivery.address(), outcome.messageId(), outcome.reply());
-					metrics.recorded(DeliveryStatus.SENT);
-					anySent = true;
-				}
-				case DEFERRED -> deferred(delivery, outcome, plan);
-				case REFUSED -> refused(delivery, outcome);
-				case TOO_LATE -> {
-					store.closed(delivery.id(), DeliveryStatus.EXPIRED, null, null, "the send-by time came before it was sent", false);
-					metrics.recorded(DeliveryStatus.EXPIRED);
-				}
-				case RELAY_FAULT -> {
-					// Nothing is wrong with this message: back to pending, no attempt counted.
-					store.release(delivery.id());
-					relayFault = true;
-					faultReply = outcome.reply();
-				}
+			anySent |= outcome.kind() == Outcome.Kind.SENT;
+			if (outcome.kind() == Outcome.Kind.RELAY_FAULT) {
+				relayFault = true;
+				faultReply = outcome.reply();
 			}
 		}
 		rate.giveBack(untried);
@@ -198,35 +165,6 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 		catch (RuntimeException ex) {
 			log.warn("Blast {}: the engine's report to campaigns was refused; the next chunk looks again", blastId, ex);
 		}
-	}
-
-	private void deferred(Delivery delivery, Outcome outcome, BlastPlan plan) {
-		int attempts = delivery.attempts() + 1;
-		if (attempts >= properties.maxAttempts()) {
-			store.closed(delivery.id(), DeliveryStatus.FAILED, delivery.address(), outcome.reply(),
-					"deferred " + attempts + " times; not tried again", true);
-			metrics.recorded(DeliveryStatus.FAILED);
-			return;
-		}
-		Instant retryAt = clock.instant().plus(properties.retryDelay(attempts));
-		if (plan.sendBy() != null && !retryAt.isBefore(plan.sendBy())) {
-			store.closed(delivery.id(), DeliveryStatus.EXPIRED, delivery.address(), outcome.reply(),
-					"deferred; the next try would be after the send-by time", true);
-			metrics.recorded(DeliveryStatus.EXPIRED);
-			return;
-		}
-		store.deferred(delivery.id(), delivery.address(), outcome.reply(), "try " + (attempts + 1) + " at " + retryAt, retryAt);
-		metrics.recorded(DeliveryStatus.DEFERRED);
-	}
-
-	private void refused(Delivery delivery, Outcome outcome) {
-		String reason = "refused by the relay";
-		if (outcome.reply() != null && NO_SUCH_USER.matcher(outcome.reply()).find()) {
-			suppressions.suppress(EmailAddress.parse(delivery.address()), "no-such-user", outcome.reply(), "relay");
-			reason = "no such user: the address is suppressed for every later blast";
-		}
-		store.closed(delivery.id(), DeliveryStatus.FAILED, delivery.address(), outcome.reply(), reason, true);
-		metrics.recorded(DeliveryStatus.FAILED);
 	}
 
 }
