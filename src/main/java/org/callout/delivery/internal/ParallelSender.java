@@ -16,6 +16,7 @@ import org.callout.mail.MailComposer;
 import org.callout.mail.MailDeliveryException;
 import org.callout.mail.Messenger;
 import org.callout.mail.OutgoingEmail;
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,15 +83,16 @@ class ParallelSender implements DisposableBean {
 	}
 
 	/**
-	 * No connection to the relay at all (refused, no such host, no route): the mail module calls that passing, but
+	 * No connection to the relay at all (refused, timed out, no such host, no route): the mail module calls that passing, but
 	 * it is the relay that is down, not this message. Deferring each message would count an attempt against every
 	 * recipient the blast reaches while the relay is down, and fail them all once the outage outlasts their tries;
 	 * as a relay fault the blast pauses and probes instead.
 	 */
 	static boolean unreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// MailConnectException: Angus's "could not connect", also when the connection timed out.
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
-					|| cause instanceof NoRouteToHostException) {
+					|| cause instanceof NoRouteToHostException || cause instanceof MailConnectException) {
 				return true;
 			}
 		}
