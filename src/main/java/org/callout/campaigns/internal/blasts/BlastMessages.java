@@ -1,8 +1,6 @@
 package org.callout.campaigns.internal.blasts;
 
-import org.callout.bills.Bills;
 import org.callout.campaigns.BlastEmails;
-import org.callout.campaigns.internal.ask.AskMode;
 import org.callout.campaigns.internal.email.CampaignEmails;
 import org.callout.campaigns.internal.email.CampaignModel;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
@@ -25,15 +23,15 @@ class BlastMessages implements BlastEmails {
 
 	private final CampaignEmails emails;
 
-	private final Bills bills;
+	private final Blasts blasts;
 
 	private final MailComposer composer;
 
-	BlastMessages(BlastStore store, CampaignTemplates templates, CampaignEmails emails, Bills bills, MailComposer composer) {
+	BlastMessages(BlastStore store, CampaignTemplates templates, CampaignEmails emails, Blasts blasts, MailComposer composer) {
 		this.store = store;
 		this.templates = templates;
 		this.emails = emails;
-		this.bills = bills;
+		this.blasts = blasts;
 		this.composer = composer;
 	}
 
@@ -44,9 +42,7 @@ class BlastMessages implements BlastEmails {
 			.orElseThrow(() -> new IllegalStateException(
 					"Blast " + blastId + " keeps template " + blast.templateName() + " v" + blast.templateVersion()
 							+ ", which is gone"));
-		CampaignModel.About about = new CampaignModel.About(
-				blast.billId() == null ? null : bills.find(blast.billId()).orElse(null), blast.from(), blast.to(),
-				AskMode.of(blast.ask()).orElse(AskMode.AUTO), blast.actsNext());
+		CampaignModel.About about = blasts.about(blast);
 		CampaignEmails.Sender sender = new CampaignEmails.Sender(blastId, "blast-" + blastId);
 		return recipient -> emails
 			.make(template, new CampaignEmails.Reader(recipient.subscriberId(), recipient.firstName(), recipient.zip(),

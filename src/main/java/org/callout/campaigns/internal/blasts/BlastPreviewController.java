@@ -2,8 +2,6 @@ package org.callout.campaigns.internal.blasts;
 
 import java.util.Map;
 
-import org.callout.bills.Bills;
-import org.callout.campaigns.internal.ask.AskMode;
 import org.callout.campaigns.internal.email.CampaignEmail;
 import org.callout.campaigns.internal.email.CampaignEmails;
 import org.callout.campaigns.internal.email.CampaignModel;
@@ -34,15 +32,15 @@ class BlastPreviewController {
 
 	private final CampaignEmails emails;
 
-	private final Bills bills;
+	private final Blasts blasts;
 
 	BlastPreviewController(BlastStore store, CampaignTemplates templates, PreviewReaders readers, CampaignEmails emails,
-			Bills bills) {
+			Blasts blasts) {
 		this.store = store;
 		this.templates = templates;
 		this.readers = readers;
 		this.emails = emails;
-		this.bills = bills;
+		this.blasts = blasts;
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/preview")
@@ -54,9 +52,7 @@ class BlastPreviewController {
 					"Give subscriberId, or zip (with an optional address and firstName).");
 		}
 		TemplateVersion template = templates.version(blast.templateName(), blast.templateVersion()).orElseThrow();
-		CampaignModel.About about = new CampaignModel.About(
-				blast.billId() == null ? null : bills.find(blast.billId()).orElse(null), blast.from(), blast.to(),
-				AskMode.of(blast.ask()).orElse(AskMode.AUTO), blast.actsNext());
+		CampaignModel.About about = blasts.about(blast);
 		CampaignEmail email = emails.make(template, readers.reader(request), about,
 				CampaignEmails.Sender.preview("blast-" + id));
 		return Map.of("blastId", id, "template", Map.of("name", template.name(), "version", template.version()), "language",

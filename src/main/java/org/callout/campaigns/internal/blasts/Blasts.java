@@ -2,6 +2,10 @@ package org.callout.campaigns.internal.blasts;
 
 import java.util.Optional;
 
+import org.callout.bills.Bills;
+import org.callout.campaigns.internal.ask.AskMode;
+import org.callout.campaigns.internal.email.CampaignModel;
+
 import org.springframework.stereotype.Service;
 
 /** Reading blasts from elsewhere in the module (the call page, its counts) without reaching into the store. */
@@ -10,8 +14,20 @@ public class Blasts {
 
 	private final BlastStore store;
 
-	Blasts(BlastStore store) {
+	private final Bills bills;
+
+	Blasts(BlastStore store, Bills bills) {
 		this.store = store;
+		this.bills = bills;
+	}
+
+	/**
+	 * What the blast's emails are about, from what it keeps (its bill, status change, ask and who had to act): one
+	 * place for the preview and the engine, so an approval is of what will be sent.
+	 */
+	public CampaignModel.About about(Blast blast) {
+		return new CampaignModel.About(blast.billId() == null ? null : bills.find(blast.billId()).orElse(null),
+				blast.from(), blast.to(), AskMode.of(blast.ask()).orElse(AskMode.AUTO), blast.actsNext());
 	}
 
 	public Optional<Blast> find(long id) {
