@@ -26,6 +26,11 @@ public class Legislators {
 		return district == null ? Optional.empty() : store.current(chamber, district);
 	}
 
+	/** Every seat's holder now, in one read (see {@link Seats}). */
+	public Seats seats() {
+		return new Seats(store.allCurrent());
+	}
+
 	/**
 	 * @param chamber null for both
 	 * @param district null for any

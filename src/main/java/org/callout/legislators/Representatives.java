@@ -44,17 +44,20 @@ public class Representatives {
 
 	/**
 	 * The representation kept in a copy of the stored columns (a blast's snapshot), with the legislators who hold
-	 * those seats now; empty when the copy was of no answer.
+	 * those seats in {@code seats} (read once for many recipients: two queries each would be most of a message's
+	 * cost); empty when the copy was of no answer.
 	 */
-	public Optional<Representation> fromStored(long subscriberId, StoredDistricts stored) {
+	public Optional<Representation> fromStored(long subscriberId, StoredDistricts stored, Seats seats) {
 		if (stored.none()) {
 			return Optional.empty();
 		}
 		DistrictAnswer answer = RepresentationStore.answer(stored.senateDistrict(), stored.assemblyDistrict(),
 				stored.senateCandidates(), stored.assemblyCandidates(), stored.source(), stored.confidence(), null);
+		String senate = answer.senate().district();
+		String assembly = answer.assembly().district();
 		return Optional.of(new Representation(subscriberId, answer,
-				legislators.current(Chamber.UPPER, answer.senate().district()),
-				legislators.current(Chamber.LOWER, answer.assembly().district()), stored.lookedUpAt()));
+				seats.holder(Chamber.UPPER, senate), seats.holder(Chamber.LOWER, assembly),
+				stored.lookedUpAt()));
 	}
 
 	/** How many subscribers' answers are exact, ambiguous, unknown and outside New York. */

@@ -3,12 +3,13 @@ package org.callout.delivery.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.callout.campaigns.BlastEmails;
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
+import org.callout.legislators.Seats;
 import org.callout.mail.OutgoingEmail;
-import org.callout.platform.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one claimed chunk inside the chunk's transaction: locks the recipients' memberships (unsubscribe wins),
- * makes each email, takes the rate's tokens, hands the emails to SMTP in parallel and records every outcome with
- * the chunk. One writer per step execution (step scope): it keeps the blast's prepared emails.
+ * Sends one claimed chunk inside the chunk's transaction: takes the rate's tokens, locks the recipients' memberships
+ * (unsubscribe wins), has each email made and handed to SMTP in parallel and records every outcome with the chunk. One writer per step execution (step scope): it keeps the blast's prepared emails.
  */
 class ChunkWriter implements ItemWriter<List<Delivery>> {
 
@@ -105,34 +105,26 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 			return;
 		}
 		Map<Long, List<Long>> confirmed = locks.lockConfirmed(blastId, now.stream().map(Delivery::subscriberId).toList());
+		Seats seats = recipients.seats();
 		List<Delivery> going = new ArrayList<>();
-		List<OutgoingEmail> messages = new ArrayList<>();
+		List<Supplier<OutgoingEmail>> makers = new ArrayList<>();
 		for (Delivery delivery : now) {
-			String skip = delivery.address() == null ? "the subscriber is gone"
-					: confirmed.containsKey(delivery.subscriberId()) ? null : "unsubscribed before it was sent";
-			if (skip == null) {
-				try {
-					messages.add(emails.email(recipients.of(delivery, confirmed.get(delivery.subscriberId()))));
-					going.add(delivery);
-					continue;
-				}
-				catch (RuntimeException ex) {
-					// One person's values must not stop everyone's email: recorded, with why, and the blast goes on.
-					skip = "the email could not be made for this recipient: " + Masking.text(String.valueOf(ex.getMessage()));
-					log.warn("Blast {}: delivery {} skipped, its email could not be made", blastId, delivery.id(), ex);
-				}
+			if (delivery.address() == null || !confirmed.containsKey(delivery.subscriberId())) {
+				recorder.skipped(delivery, delivery.address() == null ? "the subscriber is gone" : "unsubscribed before it was sent");
+				continue;
 			}
-			recorder.skipped(delivery, skip);
+			List<Long> lists = confirmed.get(delivery.subscriberId());
+			makers.add(() -> emails.email(recipients.of(delivery, lists, seats)));
+			going.add(delivery);
 		}
 		rate.giveBack(now.size() - going.size());
-		List<Outcome> outcomes = sender.send(messages, plan.sendBy());
+		List<Outcome> outcomes = sender.send(makers, plan.sendBy());
+		recorder.recordAll(going, outcomes, plan);
 		int untried = 0;
 		String faultReply = null;
 		boolean relayFault = false;
 		boolean anySent = false;
-		for (int i = 0; i < going.size(); i++) {
-			Outcome outcome = outcomes.get(i);
-			recorder.record(going.get(i), outcome, plan);
+		for (Outcome outcome : outcomes) {
 			untried += outcome.tried() ? 0 : 1;
 			anySent |= outcome.kind() == Outcome.Kind.SENT;
 			if (outcome.kind() == Outcome.Kind.RELAY_FAULT) {

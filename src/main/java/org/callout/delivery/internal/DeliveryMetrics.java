@@ -35,7 +35,13 @@ class DeliveryMetrics {
 	}
 
 	void recorded(DeliveryStatus status) {
-		recorded.get(status).increment();
+		recorded(status, 1);
+	}
+
+	void recorded(DeliveryStatus status, int count) {
+		if (count > 0) {
+			recorded.get(status).increment(count);
+		}
 	}
 
 }

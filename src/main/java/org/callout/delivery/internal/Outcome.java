@@ -20,13 +20,15 @@ record Outcome(Kind kind, String reply, String messageId) {
 		/** The relay itself fails: nothing is wrong with the message; put it back untouched and pause. */
 		RELAY_FAULT,
 		/** Not handed over: the send-by time came first. */
-		TOO_LATE
+		TOO_LATE,
+		/** Not made: the template could not be rendered for this recipient ({@code reply} says why). */
+		UNMADE
 
 	}
 
 	/** Whether the relay saw this message (its tokens were spent). */
 	boolean tried() {
-		return kind != Kind.RELAY_FAULT && kind != Kind.TOO_LATE;
+		return kind != Kind.RELAY_FAULT && kind != Kind.TOO_LATE && kind != Kind.UNMADE;
 	}
 
 }

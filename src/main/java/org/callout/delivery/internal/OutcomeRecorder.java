@@ -2,11 +2,14 @@ package org.callout.delivery.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.callout.campaigns.BlastPlan;
 import org.callout.delivery.DeliveryProperties;
 import org.callout.platform.EmailAddress;
+import org.callout.platform.Masking;
 import org.callout.subscribers.Suppressions;
 
 import org.springframework.stereotype.Component;
@@ -42,13 +45,30 @@ class OutcomeRecorder {
 		metrics.recorded(DeliveryStatus.SKIPPED);
 	}
 
-	/** Records the transport's outcome; a relay fault puts the delivery back as it was, with no attempt counted. */
-	void record(Delivery delivery, Outcome outcome, BlastPlan plan) {
-		switch (outcome.kind()) {
-			case SENT -> {
-				store.sent(delivery.id(), delivery.address(), outcome.messageId(), outcome.reply());
-				metrics.recorded(DeliveryStatus.SENT);
+	/**
+	 * Records each delivery's outcome (in the same order); the sent ones, nearly all, in one batch. A relay fault puts
+	 * the delivery back as it was, with no attempt counted.
+	 */
+	void recordAll(List<Delivery> deliveries, List<Outcome> outcomes, BlastPlan plan) {
+		List<DeliveryStore.Sent> sent = new ArrayList<>(deliveries.size());
+		for (int i = 0; i < deliveries.size(); i++) {
+			Delivery delivery = deliveries.get(i);
+			Outcome outcome = outcomes.get(i);
+			if (outcome.kind() == Outcome.Kind.SENT) {
+				sent.add(new DeliveryStore.Sent(delivery.id(), delivery.address(), outcome.messageId(), outcome.reply()));
 			}
+			else {
+				record(delivery, outcome, plan);
+			}
+		}
+		store.sent(sent);
+		metrics.recorded(DeliveryStatus.SENT, sent.size());
+	}
+
+	private void record(Delivery delivery, Outcome outcome, BlastPlan plan) {
+		switch (outcome.kind()) {
+			case SENT -> throw new IllegalArgumentException("Sent outcomes are recorded in a batch");
+			case UNMADE -> skipped(delivery, "the email could not be made for this recipient: " + Masking.text(outcome.reply()));
 			case DEFERRED -> deferred(delivery, outcome, plan);
 			case REFUSED -> refused(delivery, outcome);
 			case TOO_LATE -> {

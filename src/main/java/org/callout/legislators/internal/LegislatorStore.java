@@ -105,6 +105,11 @@ public class LegislatorStore {
 			.findFirst();
 	}
 
+	/** The order of {@link #current}: where an import left two current holders of a seat, the newest wins. */
+	public List<Legislator> allCurrent() {
+		return jdbc.sql(COLUMNS + " WHERE is_current = TRUE ORDER BY imported_at DESC, id DESC").query(LegislatorStore::map).list();
+	}
+
 	public long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM legislators").query(Long.class).single();
 	}

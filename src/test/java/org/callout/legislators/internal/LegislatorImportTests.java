@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.callout.legislators.Chamber;
 import org.callout.legislators.Legislator;
+import org.callout.legislators.Seats;
 import org.callout.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,6 +258,23 @@ abstract class LegislatorImportTests extends DirectorySupport {
 		assertThat(report.errors()).extracting(RecordError::where).anySatisfy(w -> assertThat(w).startsWith("evil.yml"))
 			.anySatisfy(w -> assertThat(w).startsWith("bomb.yml"));
 		assertThat(store.all().getFirst().name()).isEqualTo("<script>alert(1)</script> {{name}} ${x}");
+	}
+
+	@Test
+	void theSeatsReadInOneQueryNameWhomEachSingleLookupNames() throws IOException {
+		importFull(yamlDirectory(), "yaml");
+		importFull(csv(), "csv");
+
+		Seats seats = new Seats(store.allCurrent());
+
+		assertThat(seats.size()).isEqualTo(63 + 150);
+		for (Chamber chamber : Chamber.values()) {
+			for (int district = 0; district <= 151; district++) {
+				assertThat(seats.holder(chamber, String.valueOf(district))).as("%s %d", chamber, district)
+					.isEqualTo(store.current(chamber, String.valueOf(district)));
+			}
+		}
+		assertThat(seats.holder(Chamber.UPPER, null)).isEmpty();
 	}
 
 	@Test
