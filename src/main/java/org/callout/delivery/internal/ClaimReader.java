@@ -47,6 +47,11 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private boolean waitedForProbe;
 
+	// The last id claimed: the next claim starts after it, so it never steps over the rows already sent (listmonk's
+	// "resume from the last id"). Only a hint: when nothing is due after it, the next claim starts from the
+	// beginning, for rows deferred, given back or left by a dead instance behind it; a restart starts there too.
+	private long after;
+
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
 			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
 		this.stopping = stopping;
@@ -97,8 +102,14 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				probeWait = null;
 			}
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
-			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, limit));
+			long from = after;
+			List<Long> ids = ownTransaction.execute(s -> store.claim(blastId, from, limit));
+			if (ids.isEmpty() && from > 0) {
+				after = 0;
+				continue;
+			}
 			if (!ids.isEmpty()) {
+				after = ids.getLast();
 				try {
 					return store.claimed(ids);
 				}

@@ -26,9 +26,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryStore {
 
-	// Open rows of the blast that are due; WorkClaims adds "nobody alive holds it", the id order and SKIP LOCKED.
+	// Open rows of the blast that are due, after the reader's cursor; WorkClaims adds "nobody alive holds it", the id
+	// order and SKIP LOCKED. On PostgreSQL the partial index deliveries_ready holds exactly the open rows.
 	private static final String READY = """
-			blast_id = :blast AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= :now)""";
+			blast_id = :blast AND id > :after AND status IN ('PENDING', 'DEFERRED')
+			AND (next_attempt_at IS NULL OR next_attempt_at <= :now)""";
 
 	// Joined with subscribers at claim time, not copied at snapshot time: an address corrected (or erased) after the
 	// snapshot must not be mailed at its old value.
@@ -99,9 +101,12 @@ class DeliveryStore {
 		return claims.owner();
 	}
 
-	/** Claims up to {@code limit} due deliveries of the blast in id order; call inside a (short) transaction. */
-	List<Long> claim(long blastId, int limit) {
-		return claims.claim(READY, Map.of("blast", blastId), limit);
+	/**
+	 * Claims up to {@code limit} due deliveries of the blast with ids above {@code after}, in id order; call inside a
+	 * (short) transaction.
+	 */
+	List<Long> claim(long blastId, long after, int limit) {
+		return claims.claim(READY, Map.of("blast", blastId, "after", after), limit);
 	}
 
 	List<Delivery> claimed(List<Long> ids) {
