@@ -71,6 +71,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private volatile Duration dataDelay = Duration.ZERO;
 
+	private volatile boolean oneMessagePerConnection;
+
 	private ScriptedSmtpServer(ServerSocket server) {
 		this.server = server;
 		this.port = server.getLocalPort();
@@ -140,6 +142,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	 */
 	public ScriptedSmtpServer script(Function<String, String> script) {
 		this.script = script;
+		return this;
+	}
+
+	/** Closes each connection right after it accepted a message, without a word: a relay's limit of one per connection. */
+	public ScriptedSmtpServer oneMessagePerConnection() {
+		this.oneMessagePerConnection = true;
 		return this;
 	}
 
@@ -258,6 +266,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 						received.add(new Received(mailFrom, List.copyOf(recipients), data.toString(), Instant.now()));
 					}
 					write(out, answer);
+					if (oneMessagePerConnection) {
+						return;
+					}
 				}
 				else if (upper.equals("QUIT")) {
 					write(out, "221 2.0.0 Bye");

@@ -4,6 +4,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.callout.mail.MailDeliveryException;
 import org.callout.mail.MailDeliveryException.Kind;
@@ -38,7 +39,18 @@ class SmtpMessenger implements Messenger {
 		if (refusal != null) {
 			throw new MailDeliveryException("Not sent: " + refusal, null, Kind.PAUSED, 0, null);
 		}
-		Transport transport = borrow();
+		SmtpPool.Lease lease = borrow(false);
+		try {
+			return sendOn(lease.transport(), message, lease.unchecked());
+		}
+		catch (ClosedAtMailFrom closed) {
+			// Reused unchecked and found closed at MAIL FROM: nothing of the message went, so once more on a
+			// connection that is checked (or new).
+			return sendOn(borrow(true).transport(), message, false);
+		}
+	}
+
+	private String sendOn(Transport transport, MimeMessage message, boolean mayBeClosed) {
 		String reply;
 		try {
 			transport.sendMessage(message, message.getAllRecipients());
@@ -47,6 +59,9 @@ class SmtpMessenger implements Messenger {
 		catch (MessagingException ex) {
 			// Whatever the relay answered, the session's state is unknown now: start the next send afresh.
 			pool.discard(transport);
+			if (mayBeClosed && closedBeforeTheMessage(ex)) {
+				throw new ClosedAtMailFrom();
+			}
 			throw failed(sameRefusals.check(SmtpReplies.classify(ex, recipientCount(message)), firstRecipient(message)));
 		}
 		catch (RuntimeException ex) {
@@ -59,9 +74,32 @@ class SmtpMessenger implements Messenger {
 		return reply;
 	}
 
-	private Transport borrow() {
+	private static final class ClosedAtMailFrom extends RuntimeException {
+
+		ClosedAtMailFrom() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/**
+	 * The connection was found gone before the relay could have taken the message: no reply at all to MAIL FROM, or
+	 * a command that could not be written (Angus's words for it; a relay accepts a message only after reading all of
+	 * it). A reply of any kind, or a read that failed after the message was written, is not this: the message may
+	 * have been taken.
+	 */
+	static boolean closedBeforeTheMessage(MessagingException ex) {
+		if (ex instanceof SMTPSendFailedException failed) {
+			return failed.getReturnCode() < 0 && failed.getCommand() != null
+					&& failed.getCommand().regionMatches(true, 0, "MAIL", 0, 4);
+		}
+		return ex.getMessage() != null && ex.getMessage().startsWith("Can't send command")
+				&& ex.getCause() instanceof java.io.IOException;
+	}
+
+	private SmtpPool.Lease borrow(boolean check) {
 		try {
-			return pool.borrow();
+			return pool.borrow(check);
 		}
 		catch (SmtpPool.ConnectFailedException ex) {
 			// A 5xx before any message (greeting, EHLO, AUTH) is the relay refusing us; no answer at all (down,

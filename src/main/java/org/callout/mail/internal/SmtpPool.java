@@ -56,7 +56,23 @@ final class SmtpPool {
 
 	private final Condition freed = lock.newCondition();
 
-	private final Deque<Transport> idle = new ArrayDeque<>();
+	// Newest first, each with when it was given back.
+	private final Deque<Idle> idle = new ArrayDeque<>();
+
+	private record Idle(Transport transport, long releasedAtNanos) {
+	}
+
+	/**
+	 * A borrowed connection; {@code unchecked}: reused without the NOOP check, because it was given back moments ago.
+	 * A relay may still have closed it since: the first command then fails, before any of the message was sent.
+	 */
+	record Lease(Transport transport, boolean unchecked) {
+	}
+
+	// A connection given back less than this long ago is not checked with a NOOP: the check was a round trip per
+	// message, as long as the message's own (two fifths of a sender thread's time at 10 KB). SmtpMessenger sends again
+	// once on a connection that turns out closed at MAIL FROM.
+	private static final long FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
 	private int open;
 
@@ -67,32 +83,35 @@ final class SmtpPool {
 		this.smtp = smtp;
 	}
 
-	Transport borrow() throws NoFreeConnectionException, ConnectFailedException, InterruptedException {
+	/** @param check whether even a connection given back moments ago is checked (a second try after one was closed) */
+	Lease borrow(boolean check) throws NoFreeConnectionException, ConnectFailedException, InterruptedException {
 		long deadline = System.nanoTime() + smtp.borrowTimeout().toNanos();
 		while (true) {
-			Transport next = takeIdleOrReservePlace(deadline);
+			Idle next = takeIdleOrReservePlace(deadline);
 			if (next == null) {
-				return connect();
+				return new Lease(connect(), false);
+			}
+			if (!check && System.nanoTime() - next.releasedAtNanos() < FRESH_NANOS) {
+				return new Lease(next.transport(), true);
 			}
 			// Checked outside the lock (isConnected() is a NOOP round trip): a slow relay must not hold up the
-			// other borrowers. Skipping the check for recently used connections was tried: a relay that had
-			// just closed one then failed the next message, which had to wait for its retry.
-			if (next.isConnected()) {
-				return next;
+			// other borrowers.
+			if (next.transport().isConnected()) {
+				return new Lease(next.transport(), false);
 			}
-			discard(next);
+			discard(next.transport());
 		}
 	}
 
 	/** An idle connection, or null when a place for a new one was reserved; waits until the deadline. */
-	private Transport takeIdleOrReservePlace(long deadline) throws NoFreeConnectionException, InterruptedException {
+	private Idle takeIdleOrReservePlace(long deadline) throws NoFreeConnectionException, InterruptedException {
 		lock.lock();
 		try {
 			while (true) {
 				if (closed) {
 					throw new NoFreeConnectionException("The SMTP pool is closed (shutting down)");
 				}
-				Transport next = idle.pollFirst();
+				Idle next = idle.pollFirst();
 				if (next != null) {
 					return next;
 				}
@@ -133,7 +152,7 @@ final class SmtpPool {
 		lock.lock();
 		try {
 			if (!closed) {
-				idle.addFirst(transport);
+				idle.addFirst(new Idle(transport, System.nanoTime()));
 				freed.signal();
 				return;
 			}
@@ -162,7 +181,7 @@ final class SmtpPool {
 		lock.lock();
 		try {
 			closed = true;
-			toClose.addAll(idle);
+			idle.forEach(i -> toClose.add(i.transport()));
 			open -= idle.size();
 			idle.clear();
 			freed.signalAll();

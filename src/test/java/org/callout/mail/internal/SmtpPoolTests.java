@@ -48,6 +48,20 @@ class SmtpPoolTests {
 	}
 
 	@Test
+	void aConnectionTheRelayClosedAfterAMessageDoesNotFailTheNextMessage() throws Exception {
+		server.oneMessagePerConnection();
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(30), null);
+		for (int i = 0; i < 3; i++) {
+			smtp.messenger.send(smtp.message("reader" + i + "@example.org"));
+		}
+		smtp.messenger.close();
+
+		assertThat(server.received()).extracting(r -> r.recipients().getFirst())
+			.containsExactly("reader0@example.org", "reader1@example.org", "reader2@example.org");
+		assertThat(server.connectionsOpened()).isEqualTo(3);
+	}
+
+	@Test
 	void aSenderThatFindsNoFreeConnectionWithinTheBorrowTimeoutFailsRetryably() throws Exception {
 		server.dataDelay(Duration.ofSeconds(2));
 		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofMillis(200), null);
