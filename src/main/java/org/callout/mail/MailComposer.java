@@ -1,5 +1,8 @@
 package org.callout.mail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -9,9 +12,11 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.callout.platform.EmailAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
@@ -98,14 +103,56 @@ public final class MailComposer {
 		}
 	}
 
+	/**
+	 * A text part, encoded here, once, into bytes the transport copies as they are. Handed the text instead
+	 * ({@code setText}), Jakarta Mail encodes it while writing to the socket, one byte at a time through four
+	 * streams: a fifth of a blast's sending time, and the same again for a DKIM signature.
+	 */
 	private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-		MimeBodyPart part = new MimeBodyPart();
-		// RFC 5322 lines end in CRLF; templates edited on any system may hold bare LF or CR.
-		part.setText(content.replaceAll("\r\n|\r|\n", "\r\n"), StandardCharsets.UTF_8.name(), subtype);
+		InternetHeaders headers = new InternetHeaders();
+		headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
 		// Always quoted-printable, whatever the language: an English and a Spanish email are then decoded the
 		// same way by anyone reading the raw file, and lines stay under the SMTP limit without 8BITMIME.
-		part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-		return part;
+		headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
+		return new MimeBodyPart(headers, quotedPrintable(crlf(content)));
+	}
+
+	private static byte[] quotedPrintable(String text) throws MessagingException {
+		ByteArrayOutputStream encoded = new ByteArrayOutputStream(text.length() + text.length() / 8 + 64);
+		try (OutputStream encoder = MimeUtility.encode(encoded, "quoted-printable")) {
+			encoder.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new MessagingException("Could not encode a text part", ex);
+		}
+		return encoded.toByteArray();
+	}
+
+	/**
+	 * RFC 5322 lines end in CRLF; templates edited on any system may hold bare LF or CR. A loop, not a regular
+	 * expression: this runs over every message's text and HTML, and the expression was a third of a sender's time.
+	 */
+	static String crlf(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean pair = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+			if (pair || (c != '\r' && c != '\n')) {
+				if (out != null) {
+					out.append(c);
+					if (pair) {
+						out.append('\n');
+					}
+				}
+				i += pair ? 1 : 0;
+				continue;
+			}
+			if (out == null) {
+				out = new StringBuilder(text.length() + 64).append(text, 0, i);
+			}
+			out.append("\r\n");
+		}
+		return out == null ? text : out.toString();
 	}
 
 	/** Removes CR, LF and other control characters, which in a header would start a new header. */

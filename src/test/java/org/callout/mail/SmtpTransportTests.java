@@ -59,6 +59,34 @@ class SmtpTransportTests {
 	}
 
 	@Test
+	void eachPartArrivesQuotedPrintableAndDecodesToItsTextWithEveryLineEndingMadeCrlf() throws Exception {
+		String longLine = "Llame a su senadora: ".repeat(12) + "ñ";
+		String text = "Hola, ¿qué tal?\nLínea dos\r\n.una línea que empieza con punto\rfin\n" + longLine + "\n\n";
+		String html = "<p>¡Llame hoy!</p>\n<p>" + longLine + "</p>";
+		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("ana@example.org"), "Ana", "Hola", text, html,
+				Map.of(), composer.newMessageId(), composer.returnPath())));
+
+		Multipart parts = (Multipart) greenMail.getReceivedMessages()[0].getContent();
+		assertThat(parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+		assertThat(parts.getBodyPart(0).getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+		assertThat(parts.getBodyPart(0).getContent()).isEqualTo(
+				"Hola, ¿qué tal?\r\nLínea dos\r\n.una línea que empieza con punto\r\nfin\r\n" + longLine + "\r\n\r\n");
+		assertThat(parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+		assertThat(parts.getBodyPart(1).getContentType()).isEqualToIgnoringCase("text/html; charset=UTF-8");
+		assertThat(parts.getBodyPart(1).getContent()).isEqualTo("<p>¡Llame hoy!</p>\r\n<p>" + longLine + "</p>");
+	}
+
+	@Test
+	void lineEndingsOfEveryKindBecomeCrlfAndTextWithoutThemIsLeftAsItIs() {
+		assertThat(MailComposer.crlf("")).isEmpty();
+		assertThat(MailComposer.crlf("one line")).isEqualTo("one line");
+		assertThat(MailComposer.crlf("a\r\nb")).isEqualTo("a\r\nb");
+		assertThat(MailComposer.crlf("a\nb\rc\r\nd")).isEqualTo("a\r\nb\r\nc\r\nd");
+		assertThat(MailComposer.crlf("\n\r\r\n\n\r")).isEqualTo("\r\n\r\n\r\n\r\n\r\n");
+		assertThat(MailComposer.crlf("a\r\nb\n")).isEqualTo("a\r\nb\r\n");
+	}
+
+	@Test
 	void headerValuesAreStrippedOfLineBreaksSoInputCannotAddHeaders() throws Exception {
 		messenger.send(composer.compose(new OutgoingEmail(EmailAddress.parse("bob@example.org"),
 				"Bob\r\nBcc: eve@example.org", "Subject\r\nBcc: eve@example.org", "t", "<p>h</p>", Map.of(), composer.newMessageId(), composer.returnPath())));
