@@ -1,8 +1,5 @@
 package org.callout.mail;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -16,7 +13,6 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import org.callout.platform.EmailAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
@@ -114,18 +110,7 @@ public final class MailComposer {
 		// Always quoted-printable, whatever the language: an English and a Spanish email are then decoded the
 		// same way by anyone reading the raw file, and lines stay under the SMTP limit without 8BITMIME.
 		headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
-		return new MimeBodyPart(headers, quotedPrintable(crlf(content)));
-	}
-
-	private static byte[] quotedPrintable(String text) throws MessagingException {
-		ByteArrayOutputStream encoded = new ByteArrayOutputStream(text.length() + text.length() / 8 + 64);
-		try (OutputStream encoder = MimeUtility.encode(encoded, "quoted-printable")) {
-			encoder.write(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new MessagingException("Could not encode a text part", ex);
-		}
-		return encoded.toByteArray();
+		return new MimeBodyPart(headers, QuotedPrintable.encode(crlf(content).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
