@@ -119,25 +119,23 @@ public final class MailComposer {
 	 */
 	static String crlf(String text) {
 		StringBuilder out = null;
+		int run = 0; // The start of the text not yet copied.
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			boolean pair = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
-			if (pair || (c != '\r' && c != '\n')) {
-				if (out != null) {
-					out.append(c);
-					if (pair) {
-						out.append('\n');
-					}
-				}
-				i += pair ? 1 : 0;
+			if (c != '\r' && c != '\n') {
+				continue;
+			}
+			if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+				i++; // Already CRLF.
 				continue;
 			}
 			if (out == null) {
-				out = new StringBuilder(text.length() + 64).append(text, 0, i);
+				out = new StringBuilder(text.length() + 256);
 			}
-			out.append("\r\n");
+			out.append(text, run, i).append("\r\n");
+			run = i + 1;
 		}
-		return out == null ? text : out.toString();
+		return out == null ? text : out.append(text, run, text.length()).toString();
 	}
 
 	/** Removes CR, LF and other control characters, which in a header would start a new header. */
