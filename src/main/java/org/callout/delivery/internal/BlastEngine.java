@@ -9,7 +9,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
@@ -35,7 +38,9 @@ import org.springframework.stereotype.Component;
  * being sent (each instance its own execution, job parameters blast id and instance id; the deliveries' claims
  * decide who sends what), restarts its own stopped or failed executions when their blast may go on, and recovers
  * executions left running by a crash: its own at start-up (then restarts them), and those of any instance whose
- * heartbeat stopped (their records pass to this instance's own execution).
+ * heartbeat stopped (their records pass to this instance's own execution). It polls every poll interval, and at
+ * once when woken ({@link #wake}: a blast made READY or resumed on this instance); the poll stays the safety net for
+ * what a wake-up does not reach (another instance's blasts, a wake-up lost in a restart).
  */
 @Component
 class BlastEngine implements DisposableBean {
@@ -63,6 +68,15 @@ class BlastEngine implements DisposableBean {
 	private final ExecutorService runners;
 
 	private final EngineSwitch engineSwitch;
+
+	// One poll at a time, whether the schedule or a wake-up runs it: it counts this instance's executions against
+	// concurrent-blasts before each claim, which two polls at once could both pass.
+	private final ReentrantLock polling = new ReentrantLock();
+
+	private final ExecutorService waker = Executors.newSingleThreadExecutor(
+			Thread.ofPlatform().name("blast-engine-wake").daemon().factory());
+
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
 	// Executions running in this JVM, by "blast/owner": never a second one for the same job instance.
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -103,11 +117,41 @@ class BlastEngine implements DisposableBean {
 		ready = true;
 	}
 
+	/**
+	 * Polls now, on the engine's own thread, without waiting for the interval; returns at once. Wake-ups that come
+	 * while one is queued are the same one; one that comes while a poll runs makes another after it, so a blast
+	 * queued just after a poll's claim is not left for the interval.
+	 */
+	void wake() {
+		if (stopping || !wakeQueued.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			waker.execute(() -> {
+				wakeQueued.set(false);
+				poll();
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			wakeQueued.set(false); // Shutting down: nothing more is taken up.
+		}
+	}
+
 	@Scheduled(fixedDelayString = "${callout.delivery.poll-interval:2s}", initialDelayString = "${callout.delivery.poll-interval:2s}")
 	void poll() {
 		if (!ready || stopping || !properties.enabled()) {
 			return;
 		}
+		polling.lock();
+		try {
+			pollOnce();
+		}
+		finally {
+			polling.unlock();
+		}
+	}
+
+	private void pollOnce() {
 		try {
 			instances.beat();
 			recoverDead();
@@ -221,6 +265,8 @@ class BlastEngine implements DisposableBean {
 	public void destroy() throws InterruptedException {
 		stopping = true;
 		engineSwitch.stop();
+		// Not shutdownNow: an interrupt in the middle of a poll's JDBC call can close H2's file channel.
+		waker.shutdown();
 		runners.shutdown();
 		if (!runners.awaitTermination(20, TimeUnit.SECONDS)) {
 			log.warn("Blast executions still running at shutdown; their claims are taken back at the next start");

@@ -35,8 +35,11 @@ class BlastFactory {
 
 	private final Clock clock;
 
+	private final DueBlasts due;
+
 	BlastFactory(BlastStore blasts, TriggerStore triggers, CampaignTemplates templates, CampaignsProperties properties,
-			Bills bills, Clock clock) {
+			Bills bills, Clock clock, DueBlasts due) {
+		this.due = due;
 		this.bills = bills;
 		this.blasts = blasts;
 		this.triggers = triggers;
@@ -87,6 +90,11 @@ class BlastFactory {
 				now, now, change.actsNext()));
 		blasts.recordChange(id, null, state, "trigger:" + triggerId, change.printNo() + " " + change.to(), now);
 		log.info("Trigger {} made blast {} ({}) for {} {}", triggerId, id, state, change.printNo(), change.to());
+		if (state == BlastState.SCHEDULED) {
+			// An alert with no delay outside quiet hours is due now: on the queue in this transaction, not at the
+			// scheduler's next pass up to an interval later.
+			due.readyIfDue(id, "due when made");
+		}
 		return Optional.of(id);
 	}
 

@@ -3,15 +3,20 @@ package org.callout.campaigns.internal.blasts;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.callout.campaigns.BlastBecameReady;
+import org.callout.campaigns.BlastResumed;
 import org.callout.platform.RequestRefusedException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves blasts between states, only as {@link BlastState} allows, each move under the blast's row lock and
- * recorded with who made it. A refused move changes nothing and says the current state.
+ * recorded with who made it. A refused move changes nothing and says the current state. A move that gives the
+ * sending engine something to do (onto the handover queue, an organizer's resume) publishes an event in the same
+ * transaction, so the engine wakes up instead of waiting for its next poll.
  */
 @Service
 public class BlastMoves {
@@ -20,9 +25,12 @@ public class BlastMoves {
 
 	private final Clock clock;
 
-	BlastMoves(BlastStore store, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	BlastMoves(BlastStore store, Clock clock, ApplicationEventPublisher events) {
 		this.store = store;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -51,9 +59,13 @@ public class BlastMoves {
 		store.recordChange(id, blast.state(), to, by, note, now);
 		if (to == BlastState.READY) {
 			store.handOver(id, now);
+			events.publishEvent(new BlastBecameReady(id, now));
 		}
 		else if (blast.state() == BlastState.READY) {
 			store.withdrawHandover(id);
+		}
+		if (blast.state() == BlastState.PAUSED && to == BlastState.SENDING && by.startsWith("organizer")) {
+			events.publishEvent(new BlastResumed(id, now));
 		}
 		return store.find(id).orElseThrow();
 	}

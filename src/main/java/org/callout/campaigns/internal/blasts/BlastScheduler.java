@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.callout.campaigns.internal.CampaignsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves due blasts to READY (onto the handover queue) and expires those past their send-by. One instance at a
  * time runs it (ShedLock); and each move happens under the blast's row lock after re-reading its state, so even
- * two schedulers racing put a blast on the queue once.
+ * two schedulers racing put a blast on the queue once. A blast already due when it is made, submitted or approved
+ * does not wait for this pass: it goes on the queue at once ({@link DueBlasts}), under the same rule and lock; this
+ * pass is for those whose start (a delay, a time set, the end of quiet hours) comes later.
  */
 @Component
 class BlastScheduler {
@@ -26,7 +27,7 @@ class BlastScheduler {
 
 	private final BlastMoves moves;
 
-	private final CampaignsProperties properties;
+	private final DueBlasts due;
 
 	private final TransactionTemplate transactions;
 
@@ -34,12 +35,12 @@ class BlastScheduler {
 
 	private final java.time.Duration claimExpiry;
 
-	BlastScheduler(BlastStore store, BlastMoves moves, CampaignsProperties properties, TransactionTemplate transactions,
-			Clock clock, org.callout.platform.CalloutProperties callout) {
+	BlastScheduler(BlastStore store, BlastMoves moves, DueBlasts due, TransactionTemplate transactions, Clock clock,
+			org.callout.platform.CalloutProperties callout) {
 		this.claimExpiry = callout.claims().expireAfter();
 		this.store = store;
 		this.moves = moves;
-		this.properties = properties;
+		this.due = due;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -78,15 +79,7 @@ class BlastScheduler {
 			log.info("Blast {} expired unstarted (send-by {})", id, blast.sendBy());
 			return true;
 		}
-		if (blast.state() != BlastState.SCHEDULED || blast.startAt() == null || blast.startAt().isAfter(now)) {
-			return false;
-		}
-		if (blast.quietHours() && properties.quietHours().contains(now)) {
-			return false;
-		}
-		moves.move(id, BlastState.READY, "scheduler", null);
-		log.info("Blast {} is ready and waits on the handover queue", id);
-		return true;
+		return due.readyIfDue(id, null);
 	}
 
 }

@@ -49,10 +49,13 @@ class BlastsController {
 
 	private final ObjectProvider<BlastProgress> progress;
 
+	private final DueBlasts due;
+
 	BlastsController(BlastStore store, BlastFactory factory, BlastMoves moves, BlastViews views, AudienceCounts audiences,
 			CampaignTemplates templates, Bills bills, SubscriberLists lists, CampaignsProperties properties, Clock clock,
-			ObjectProvider<BlastProgress> progress) {
+			ObjectProvider<BlastProgress> progress, DueBlasts due) {
 		this.progress = progress;
+		this.due = due;
 		this.store = store;
 		this.factory = factory;
 		this.moves = moves;
@@ -136,7 +139,10 @@ class BlastsController {
 			moves.reschedule(id, clock.instant(), blast.startZone(), blast.sendBy(), author(principal));
 		}
 		boolean approval = submit != null && Boolean.TRUE.equals(submit.needsApproval());
-		return views.blast(moves.move(id, approval ? BlastState.AWAITING_APPROVAL : BlastState.SCHEDULED, author(principal), "submitted"));
+		moves.move(id, approval ? BlastState.AWAITING_APPROVAL : BlastState.SCHEDULED, author(principal), "submitted");
+		// One submitted to start now goes on the handover queue at once, not at the scheduler's next pass.
+		due.readyIfDue(id, "due when submitted");
+		return views.blast(find(id));
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/approve")
@@ -145,7 +151,10 @@ class BlastsController {
 		Blast blast = moves.locked(id);
 		requireState(blast, BlastState.AWAITING_APPROVAL, "Only a blast awaiting approval can be approved");
 		refuseIfPastSendBy(blast);
-		return views.blast(moves.move(id, BlastState.SCHEDULED, author(principal), "approved"));
+		moves.move(id, BlastState.SCHEDULED, author(principal), "approved");
+		// An alert approved after its start came goes on the handover queue at once (outside quiet hours).
+		due.readyIfDue(id, "due when approved");
+		return views.blast(find(id));
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/reschedule")

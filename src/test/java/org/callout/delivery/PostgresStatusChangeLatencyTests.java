@@ -1,0 +1,8 @@
+package org.callout.delivery;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresStatusChangeLatencyTests extends StatusChangeLatencyTests {
+
+}
