@@ -63,6 +63,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return port;
 	}
 
+	public boolean alive() {
+		return process.isAlive();
+	}
+
 	public String baseUrl() {
 		return "http://127.0.0.1:" + port;
 	}
@@ -117,7 +121,12 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Waits for a process expected to stop on its own (a refused start). */
 	public int awaitExit() throws InterruptedException {
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
+		return awaitExit(Duration.ofSeconds(90));
+	}
+
+	/** Waits this long at most for a process expected to stop on its own (a refused start, a halt). */
+	public int awaitExit(Duration atMost) throws InterruptedException {
+		if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException("Callout did not exit:\n" + log());
 		}
