@@ -16,6 +16,7 @@ import org.callout.support.JarBlastDatabase;
 import org.callout.support.OrganizerApi;
 import org.callout.support.PostgresAvailableCondition;
 import org.callout.support.ServiceProcess;
+import org.callout.support.TrainedJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -125,8 +126,11 @@ class BlastPauseRestartIT {
 		settings.put("CALLOUT_DELIVERY_CHUNKSIZE", String.valueOf(CHUNK));
 		settings.put("CALLOUT_DELIVERY_PARALLELISM", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_MAIL_SMTP_POOLSIZE", String.valueOf(PARALLELISM));
-		return ServiceProcess.start(PackagedJarIT.JAR, installDir, database.environment(INSTANCE, sink.port(), settings))
-			.awaitHealthy();
+		long started = System.nanoTime();
+		ServiceProcess service = TrainedJar.of(PackagedJarIT.JAR).start(installDir,
+				database.environment(INSTANCE, sink.port(), settings)).awaitHealthy();
+		System.out.printf("pause and restart: started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		return service;
 	}
 
 	private void awaitSink(int count) {

@@ -20,6 +20,7 @@ import org.callout.support.JarBlastDatabase;
 import org.callout.support.OrganizerApi;
 import org.callout.support.PostgresAvailableCondition;
 import org.callout.support.ServiceProcess;
+import org.callout.support.TrainedJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,10 +37,13 @@ import org.springframework.util.FileSystemUtils;
 @ExtendWith(PostgresAvailableCondition.class)
 class BlastTwoInstancesIT {
 
-	static final int RECIPIENTS = 3000;
+	static final int RECIPIENTS = 1500;
 
-	/** The service's rate, shared by both: well under what two instances send on this machine. */
-	static final int PER_SECOND = 150;
+	/**
+	 * The service's rate, shared by both: well under what even one instance sends on this machine (hundreds a second),
+	 * so that the rate is what holds them back.
+	 */
+	static final int PER_SECOND = 60;
 
 	static final int CHUNK = 50;
 
@@ -52,7 +56,11 @@ class BlastTwoInstancesIT {
 	@TempDir
 	Path installs;
 
-	final CountingSmtpSink sinkA = CountingSmtpSink.start();
+	/**
+	 * a's relay answers each message a little late, so that a is often in the middle of handing one over: it is
+	 * killed then, holding the claims of a chunk it has not recorded (b's relay answers at once).
+	 */
+	final CountingSmtpSink sinkA = CountingSmtpSink.start().dataDelay(Duration.ofMillis(30));
 
 	final CountingSmtpSink sinkB = CountingSmtpSink.start();
 
@@ -75,15 +83,17 @@ class BlastTwoInstancesIT {
 			List<String> audience = database.members("two", RECIPIENTS);
 			long blast = new OrganizerApi(a, JarBlastDatabase.ADMIN_TOKEN).startBlast(List.of("supporters"));
 
-			// Killed midway, while it holds a chunk: those are the claims the other must wait out.
-			Awaitility.await("midway, with a chunk claimed by a").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
-				.until(() -> sinkA.total() + sinkB.total() >= RECIPIENTS / 2 && claimedBy(database, blast, "two-a") > 0);
+			// Killed midway, while handing a message over: its chunk's claims are the ones the other must wait out.
+			Awaitility.await("midway, with a message of a's in transfer").atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(2))
+				.until(() -> sinkA.total() + sinkB.total() >= RECIPIENTS / 2 && sinkA.inProgress() > 0);
 			a.kill();
 			long killedAt = System.currentTimeMillis();
 			sinkA.awaitNoSession(Duration.ofSeconds(10));
 			database.awaitNoConnectionOf("two-a", Duration.ofSeconds(30));
 			List<CountingSmtpSink.Accepted> beforeKill = merged();
 			Map<String, OffsetDateTime> heldByA = held(database, blast, "two-a");
+			assertThat(heldByA).as("a held claims when it was killed").isNotEmpty();
 			Set<String> inFlightAtA = new HashSet<>(sinkA.perRecipient().keySet());
 			inFlightAtA.removeAll(database.sentAddresses(blast));
 			int aSent = sinkA.total();
@@ -121,12 +131,15 @@ class BlastTwoInstancesIT {
 			assertThat(bBeforeKill).as("b did part of the work").isPositive();
 			assertThat(beforeKill.stream().map(CountingSmtpSink.Accepted::recipient).distinct().count())
 				.as("nobody got two while both ran").isEqualTo(beforeKill.size());
-			// A token bucket of PER_SECOND that refills PER_SECOND a second: a full bucket and a second's refill in
-			// any one second at most, and over the whole run no more than one bucket beyond the rate (one more
-			// second allowed for the messages granted before the first and still being sent at the last).
+			// A token bucket of PER_SECOND that refills PER_SECOND a second (TokenBuckets.Window.perSecond), drawn per
+			// chunk: a full bucket and a second's refill in any one second at most, and over the whole run one bucket
+			// beyond the rate, plus what was granted before the first message the sink saw (its tokens are taken
+			// before a chunk is made and handed over: up to two seconds allowed for that on these loaded cores). Two
+			// buckets of their own would have let the two send about twice as many.
 			assertThat(busiest).as("the busiest second").isLessThanOrEqualTo(2 * PER_SECOND);
-			assertThat((double) beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(PER_SECOND * (span + 2));
-			assertThat(heldByA).as("a held claims when it was killed").isNotEmpty();
+			assertThat(beforeKill.size() / span).as("the rate held them back: they sent at about the rate")
+				.isGreaterThan(PER_SECOND * 0.7);
+			assertThat((double) beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(PER_SECOND * (1 + span + 2));
 			assertThat(firstTakeOver - lastBeat).as("b took a's claims only once their lease ran out")
 				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis());
 			assertThat(heldByA.keySet()).allSatisfy(address -> assertThat(sinkB.receivedFor(address)).as(address).isEqualTo(1));
@@ -156,13 +169,7 @@ class BlastTwoInstancesIT {
 		settings.put("CALLOUT_DELIVERY_PARALLELISM", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_MAIL_SMTP_POOLSIZE", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_DELIVERY_PERSECOND", String.valueOf(PER_SECOND));
-		return ServiceProcess.start(PackagedJarIT.JAR, install, database.environment(instance, sink.port(), settings));
-	}
-
-	private static long claimedBy(JarBlastDatabase database, long blast, String instance) {
-		return database.jdbc().sql("SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast AND claimed_by = :owner"
-				+ " AND status IN ('PENDING', 'DEFERRED')").param("blast", blast).param("owner", instance)
-			.query(Long.class).single();
+		return TrainedJar.of(PackagedJarIT.JAR).start(install, database.environment(instance, sink.port(), settings));
 	}
 
 	/** The open records the instance holds: address (lower case), and the heartbeat its claim last had. */

@@ -46,6 +46,8 @@ public final class CountingSmtpSink implements AutoCloseable {
 
 	private final AtomicInteger total = new AtomicInteger();
 
+	private final AtomicInteger inData = new AtomicInteger();
+
 	private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
 
 	private volatile Duration dataDelay = Duration.ZERO;
@@ -77,6 +79,14 @@ public final class CountingSmtpSink implements AutoCloseable {
 	/** Messages accepted so far. */
 	public int total() {
 		return total.get();
+	}
+
+	/**
+	 * Messages being transferred right now: from the DATA command to the reply at its end. While one is, its sender
+	 * is in the middle of handing it over.
+	 */
+	public int inProgress() {
+		return inData.get();
 	}
 
 	/** Messages accepted for one address (case-insensitive). */
@@ -151,22 +161,28 @@ public final class CountingSmtpSink implements AutoCloseable {
 					write(out, "250 2.1.5 Ok");
 				}
 				else if (upper.equals("DATA")) {
-					write(out, "354 End data with <CR><LF>.<CR><LF>");
-					if (!readData(in)) {
-						return; // Cut off mid-message: not received.
+					inData.incrementAndGet();
+					try {
+						write(out, "354 End data with <CR><LF>.<CR><LF>");
+						if (!readData(in)) {
+							return; // Cut off mid-message: not received.
+						}
+						if (!dataDelay.isZero()) {
+							// A slow relay's latency, on this session's own virtual thread.
+							LockSupport.parkNanos(dataDelay.toNanos());
+						}
+						long now = System.currentTimeMillis();
+						for (String recipient : recipients) {
+							perRecipient.computeIfAbsent(recipient, key -> new AtomicInteger()).incrementAndGet();
+							accepted.add(new Accepted(recipient, now));
+							total.incrementAndGet();
+						}
+						recipients.clear();
+						write(out, "250 2.0.0 Ok: queued");
 					}
-					if (!dataDelay.isZero()) {
-						// A slow relay's latency, on this session's own virtual thread.
-						LockSupport.parkNanos(dataDelay.toNanos());
+					finally {
+						inData.decrementAndGet();
 					}
-					long now = System.currentTimeMillis();
-					for (String recipient : recipients) {
-						perRecipient.computeIfAbsent(recipient, key -> new AtomicInteger()).incrementAndGet();
-						accepted.add(new Accepted(recipient, now));
-						total.incrementAndGet();
-					}
-					recipients.clear();
-					write(out, "250 2.0.0 Ok: queued");
 				}
 				else if (upper.equals("QUIT")) {
 					write(out, "221 2.0.0 Bye");
