@@ -65,6 +65,9 @@ class BlastCrashIT {
 	@AfterEach
 	void stopSink() {
 		sink.close();
+		if (database != null) {
+			database.close();
+		}
 	}
 
 	@Test

@@ -52,6 +52,9 @@ class BlastPauseRestartIT {
 	@AfterEach
 	void stopSink() {
 		sink.close();
+		if (database != null) {
+			database.close();
+		}
 	}
 
 	@Test

@@ -64,15 +64,20 @@ class BlastTwoInstancesIT {
 
 	final CountingSmtpSink sinkB = CountingSmtpSink.start();
 
+	JarBlastDatabase database;
+
 	@AfterEach
 	void stopSinks() {
 		sinkA.close();
 		sinkB.close();
+		if (database != null) {
+			database.close();
+		}
 	}
 
 	@Test
 	void twoInstancesSplitOneBlastUnderOneRateAndTheSurvivorSendsWhatAKilledOneHeldOnceItsLeaseRanOut() throws Exception {
-		JarBlastDatabase database = JarBlastDatabase.fresh();
+		database = JarBlastDatabase.fresh();
 		long began = System.nanoTime();
 		// One after the other: two first starts at once on an empty database both import the bundled legislators and
 		// ZIP table, and the second fails on a duplicate key (a legislators bug, not the engine's). Two starting at once

@@ -12,15 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import javax.sql.DataSource;
-
 import org.awaitility.Awaitility;
 import org.callout.delivery.AudienceSql;
 import org.callout.platform.AddressHasher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A fresh schema on the test PostgreSQL server for packaged-jar blast tests: the environment every instance of the
@@ -28,7 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * written set-wise, and what the tests read back of the blast. The test's own connections carry their own
  * application name, so that the service's connections can be told from them.
  */
-public final class JarBlastDatabase {
+public final class JarBlastDatabase implements AutoCloseable {
 
 	public static final String ADMIN_TOKEN = "jar-blast-admin-token-0123456789";
 
@@ -44,17 +42,26 @@ public final class JarBlastDatabase {
 
 	private final JdbcTemplate batch;
 
+	private final SingleConnectionDataSource source;
+
 	private JarBlastDatabase(PostgresServer.Coordinates server, String schema) {
 		this.server = server;
 		this.url = server.urlWithSchema(schema);
-		DataSource source = new DriverManagerDataSource(url + "&ApplicationName=" + TEST_CONNECTIONS
-				+ "&reWriteBatchedInserts=true", server.user(), server.password());
+		// One connection for the whole test: the server's connections are shared with other suites on this machine,
+		// and a test that polls must not open one per look.
+		this.source = new SingleConnectionDataSource(url + "&ApplicationName=" + TEST_CONNECTIONS
+				+ "&reWriteBatchedInserts=true", server.user(), server.password(), true);
 		this.jdbc = JdbcClient.create(source);
 		this.batch = new JdbcTemplate(source);
 	}
 
 	public static JarBlastDatabase fresh() {
 		return new JarBlastDatabase(PostgresServer.coordinates(), PostgresServer.createFreshSchema());
+	}
+
+	@Override
+	public void close() {
+		source.destroy();
 	}
 
 	public JdbcClient jdbc() {
