@@ -37,8 +37,8 @@ class BlastPauseRestartIT {
 
 	static final int PARALLELISM = 2;
 
-	/** Each message acknowledged this late: two connections then send about a hundred a second. */
-	static final Duration RELAY_LATENCY = Duration.ofMillis(20);
+	/** Each message acknowledged this late: two connections then send up to two hundred a second. */
+	static final Duration RELAY_LATENCY = Duration.ofMillis(10);
 
 	static final String INSTANCE = "pause-test-instance";
 
