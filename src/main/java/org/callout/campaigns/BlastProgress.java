@@ -1,5 +1,6 @@
 package org.callout.campaigns;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -11,6 +12,13 @@ public interface BlastProgress {
 
 	/** Empty until the engine has taken the blast's snapshot. */
 	Optional<Counts> counts(long blastId);
+
+	/**
+	 * Waits, at most {@code atMost}, until no live instance is handing over a message of the blast: every chunk that
+	 * was going out is sent and recorded. True when none is. A cancel waits for this before it answers: the chunks
+	 * after those see the blast cancelled and send nothing, so nothing goes out after the answer.
+	 */
+	boolean awaitNothingInFlight(long blastId, Duration atMost);
 
 	/**
 	 * @param total recipients in the snapshot

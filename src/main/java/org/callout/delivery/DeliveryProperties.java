@@ -1,6 +1,7 @@
 package org.callout.delivery;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,11 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param progressLogInterval how often a running blast logs a progress line
  * @param concurrentBlasts blasts this instance sends at once
  * @param enabled false for an instance that never sends blasts (it serves the API and pages only)
+ * @param test for crash tests only, never set in production: see {@link TestHooks}
  */
 @ConfigurationProperties("callout.delivery")
 public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double perSecond, Double perHour,
 		Integer maxAttempts, Duration firstRetry, Duration longestRetry, Duration pollInterval, Duration progressLogInterval,
-		Integer concurrentBlasts, Boolean enabled) {
+		Integer concurrentBlasts, Boolean enabled, TestHooks test) {
 
 	public DeliveryProperties {
 		chunkSize = positive(chunkSize, 50, "chunk-size");
@@ -38,9 +40,34 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 		progressLogInterval = progressLogInterval == null ? Duration.ofSeconds(30) : progressLogInterval;
 		concurrentBlasts = positive(concurrentBlasts, 4, "concurrent-blasts");
 		enabled = enabled == null || enabled;
+		test = test == null ? new TestHooks(null) : test;
 		if (parallelism < 0 || perSecond < 0 || perHour < 0) {
 			throw new IllegalArgumentException("callout.delivery: parallelism, per-second and per-hour are 0 or more");
 		}
+	}
+
+	/**
+	 * Settings that exist for tests only ({@code callout.delivery.test.*}). Never set them in production.
+	 *
+	 * @param haltAt the point of the blast job where the service halts itself at once, as abruptly as
+	 * {@code kill -9}: {@code snapshot} (in the snapshot's transaction, after the recipients were written, before it
+	 * commits) or {@code finish} (in the finish step's transaction, after the blast was moved to its end, before it
+	 * commits); empty: never. A crash test cannot time an outside kill to land inside a transaction that lasts
+	 * milliseconds, so the service does it itself.
+	 */
+	public record TestHooks(String haltAt) {
+
+		/** The points {@code halt-at} may name. */
+		public static final List<String> HALT_POINTS = List.of("snapshot", "finish");
+
+		public TestHooks {
+			haltAt = haltAt == null ? "" : haltAt.strip();
+			if (!haltAt.isEmpty() && !HALT_POINTS.contains(haltAt)) {
+				throw new IllegalArgumentException("callout.delivery.test.halt-at is " + String.join(" or ", HALT_POINTS)
+						+ ", or empty; not " + haltAt);
+			}
+		}
+
 	}
 
 	private static int positive(Integer value, int fallback, String name) {

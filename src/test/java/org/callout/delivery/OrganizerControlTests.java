@@ -81,8 +81,11 @@ abstract class OrganizerControlTests extends ScriptedRelaySupport {
 		Awaitility.await("the first message").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
 			.until(() -> acceptedOfBlast(blast) > 0);
 		assertThat(move(blast, "cancel", 200).get("state").asString()).isEqualTo("CANCELLED");
+		long atCancel = acceptedOfBlast(blast);
 
 		cancelledWithTheUnsentSkipped(blast, audience);
+		// Not even the rest of the chunk that was going out when the cancel came: the answer waited for it.
+		assertThat(acceptedOfBlast(blast)).as("accepted after the cancel was answered").isEqualTo(atCancel);
 	}
 
 	@Test

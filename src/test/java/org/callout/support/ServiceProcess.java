@@ -35,11 +35,15 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public static ServiceProcess start(Path jar, Path workDir, Map<String, String> environment) throws IOException {
+		return start(List.of(java(), "-jar", jar.toAbsolutePath().toString()), workDir, environment);
+	}
+
+	/** Runs this command line (a java command, see {@link TrainedJar}) as the service. */
+	public static ServiceProcess start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
 		int port = freePort();
 		Path log = Files.createTempFile("callout-service-", ".log");
 		log.toFile().deleteOnExit();
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString()))
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
@@ -48,6 +52,11 @@ public final class ServiceProcess implements AutoCloseable {
 		builder.environment().putAll(environment);
 		builder.environment().put("PORT", String.valueOf(port));
 		return new ServiceProcess(builder.start(), log, port);
+	}
+
+	/** The test's own JDK's java, which runs the service too. */
+	public static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	public static int freePort() {
@@ -61,6 +70,10 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public int port() {
 		return port;
+	}
+
+	public boolean alive() {
+		return process.isAlive();
 	}
 
 	public String baseUrl() {
@@ -117,7 +130,12 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Waits for a process expected to stop on its own (a refused start). */
 	public int awaitExit() throws InterruptedException {
-		if (!process.waitFor(90, TimeUnit.SECONDS)) {
+		return awaitExit(Duration.ofSeconds(90));
+	}
+
+	/** Waits this long at most for a process expected to stop on its own (a refused start, a halt). */
+	public int awaitExit(Duration atMost) throws InterruptedException {
+		if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException("Callout did not exit:\n" + log());
 		}

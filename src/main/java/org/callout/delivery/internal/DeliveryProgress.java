@@ -32,7 +32,11 @@ class DeliveryProgress implements BlastProgress {
 
 	private final Map<Long, Instant> lastLogged = new ConcurrentHashMap<>();
 
-	DeliveryProgress(DeliveryStore store, Snapshot snapshot, DeliveryProperties properties, Clock clock) {
+	private final InFlightChunks inFlight;
+
+	DeliveryProgress(DeliveryStore store, Snapshot snapshot, DeliveryProperties properties, Clock clock,
+			InFlightChunks inFlight) {
+		this.inFlight = inFlight;
 		this.store = store;
 		this.snapshot = snapshot;
 		this.properties = properties;
@@ -53,6 +57,11 @@ class DeliveryProgress implements BlastProgress {
 		return Optional.of(new Counts(total, by.get(DeliveryStatus.SENT), by.get(DeliveryStatus.DEFERRED),
 				by.get(DeliveryStatus.FAILED), by.get(DeliveryStatus.SKIPPED), by.get(DeliveryStatus.EXPIRED), pending,
 				Math.round(perSecond * 10) / 10.0, finish));
+	}
+
+	@Override
+	public boolean awaitNothingInFlight(long blastId, Duration atMost) {
+		return inFlight.awaitNone(blastId, atMost);
 	}
 
 	/** Logs a progress line for the blast at most once per {@code progress-log-interval}. */

@@ -31,8 +31,11 @@ class FinishTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	FinishTasklet(BlastHandover handover, Snapshot snapshot, DeliveryStore store, Clock clock) {
+	private final TestHalt halt;
+
+	FinishTasklet(BlastHandover handover, Snapshot snapshot, DeliveryStore store, Clock clock, TestHalt halt) {
 		this.clock = clock;
+		this.halt = halt;
 		this.handover = handover;
 		this.snapshot = snapshot;
 		this.store = store;
@@ -65,6 +68,7 @@ class FinishTasklet implements Tasklet {
 				handover.started(blastId); // The last probe went through, or the rest were closed without sending.
 				handover.finished(blastId);
 			}
+			halt.at("finish"); // Crash tests: the run and the blast are marked finished, not committed.
 			log.info("Blast {} finished ({}): {}", blastId, handover.plan(blastId).map(BlastPlan::state).orElse("?"),
 					store.counts(blastId));
 		}

@@ -24,9 +24,12 @@ class SnapshotTasklet implements Tasklet {
 
 	private final Snapshot snapshot;
 
-	SnapshotTasklet(BlastHandover handover, Snapshot snapshot) {
+	private final TestHalt halt;
+
+	SnapshotTasklet(BlastHandover handover, Snapshot snapshot, TestHalt halt) {
 		this.handover = handover;
 		this.snapshot = snapshot;
+		this.halt = halt;
 	}
 
 	@Override
@@ -41,6 +44,7 @@ class SnapshotTasklet implements Tasklet {
 		if ("READY".equals(plan.state())) {
 			handover.started(blastId);
 		}
+		halt.at("snapshot"); // Crash tests: the recipients and the move to SENDING are written, not committed.
 		if (written > 0) {
 			log.info("Blast {}: snapshot of {} recipients taken in {} ms", blastId, written, (System.nanoTime() - started) / 1_000_000);
 		}

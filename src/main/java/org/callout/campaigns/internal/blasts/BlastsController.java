@@ -3,6 +3,7 @@ package org.callout.campaigns.internal.blasts;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberLists;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -30,6 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Organizer API: blasts, their audience, their exact template, and every move the state table allows. */
 @RestController
 class BlastsController {
+
+	private static final Logger log = LoggerFactory.getLogger(BlastsController.class);
+
+	/** The longest a cancel waits for the chunks in flight before it answers anyway. */
+	private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
 
 	private final BlastStore store;
 
@@ -195,7 +203,16 @@ class BlastsController {
 
 	@PostMapping("/api/v1/blasts/{id}/cancel")
 	Map<String, Object> cancel(@PathVariable long id, Principal principal) {
-		return views.blast(moves.move(id, BlastState.CANCELLED, author(principal), "cancelled"));
+		Blast cancelled = moves.move(id, BlastState.CANCELLED, author(principal), "cancelled");
+		// Answered once the chunks being handed over when the cancel committed are out and recorded (a chunk's time,
+		// usually under a second): every later chunk sees the cancel and sends nothing, so nothing is sent after
+		// this answer. A relay that hangs could hold a chunk for longer than an organizer should wait.
+		BlastProgress engine = progress.getIfAvailable();
+		if (engine != null && !engine.awaitNothingInFlight(id, CANCEL_WAIT)) {
+			log.warn("Blast {} is cancelled, but a chunk of it was still being handed over {} later; its last messages "
+					+ "may go out after the answer", id, CANCEL_WAIT);
+		}
+		return views.blast(cancelled);
 	}
 
 	private static void requireState(Blast blast, BlastState wanted, String what) {

@@ -1,0 +1,56 @@
+package org.callout.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import org.callout.platform.CalloutProperties;
+import org.callout.platform.WorkClaims;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether some instance is handing over a chunk of a blast right now. A chunk's records stay claimed from the claim
+ * until its outcomes commit, after its last message was handed over; so a live claim on an open record is a chunk
+ * in flight, on any instance. A dead instance's claims are not: nothing of its will go out any more.
+ */
+@Component
+class InFlightChunks {
+
+	private static final String IN_FLIGHT = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast"
+			+ " AND status IN ('PENDING', 'DEFERRED') AND " + WorkClaims.liveClaimCondition();
+
+	private static final Duration LOOK_EVERY = Duration.ofMillis(20);
+
+	private final JdbcClient jdbc;
+
+	private final Duration expireAfter;
+
+	private final Clock clock;
+
+	InFlightChunks(JdbcClient jdbc, CalloutProperties callout, Clock clock) {
+		this.jdbc = jdbc;
+		this.expireAfter = callout.claims().expireAfter();
+		this.clock = clock;
+	}
+
+	/** Waits until no chunk of the blast is in flight, at most {@code atMost}; true when none is. */
+	boolean awaitNone(long blastId, Duration atMost) {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		while (inFlight(blastId) > 0) {
+			if (System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+				return false;
+			}
+			LockSupport.parkNanos(LOOK_EVERY.toNanos());
+		}
+		return true;
+	}
+
+	private long inFlight(long blastId) {
+		return jdbc.sql(IN_FLIGHT).param("blast", blastId)
+			.param("claimAliveSince", DeliveryStore.utc(clock.instant().minus(expireAfter)))
+			.query(Long.class).single();
+	}
+
+}
