@@ -65,6 +65,10 @@ public abstract class TestDatabaseInitializer implements ApplicationContextIniti
 			Map<String, Object> properties = new HashMap<>(Map.of("spring.datasource.url", server.urlWithSchema(schema), "spring.datasource.username",
 					server.user(), "spring.datasource.password", server.password(),
 					"spring.flyway.default-schema", schema));
+			// Spring keeps each test context, and each its pool: idle ones give their connections back after 10 s, or a
+			// full run holds some 60 of the server's 100 (and "too many clients" fails whichever context starts next).
+			properties.put("spring.datasource.hikari.minimum-idle", 0);
+			properties.put("spring.datasource.hikari.idle-timeout", "10000");
 			// A shared database needs configured secrets: tests supply throwaway ones where the test set none.
 			Map.of("callout.secrets.admin-token", "test-admin-token-0123456789", "callout.secrets.link-key",
 					"test-link-key-0123456789abcdef", "callout.secrets.address-hash-key", "test-hash-key-0123456789abcdef")
