@@ -174,7 +174,9 @@ public final class TokenBuckets {
 		List<Level> levels = windows.stream().map(window -> lockAndRefill(window, now)).toList();
 		int grant = wanted;
 		for (int i = 0; i < windows.size(); i++) {
-			double reserve = windows.get(i).capacity() * reserveFraction;
+			// Whole tokens: a reserve of 0.1 of a one-token window would otherwise keep its only token from every
+			// taker with a reserve (a relay allowing 1 a second sent no blast at all).
+			double reserve = Math.floor(windows.get(i).capacity() * reserveFraction);
 			grant = (int) Math.min(grant, Math.max(0, Math.floor(levels.get(i).tokens() - reserve)));
 		}
 		if (grant > 0) {

@@ -82,6 +82,13 @@ abstract class RelayBudgetTests {
 	}
 
 	@Test
+	void aRelayThatAllowsOneMessageASecondStillGivesTheBulkLaneItsMessage() {
+		TableRelayBudget budget = budget(dataSource, new MailProperties.Relay(1, 0, 0.1, null, null, 0));
+
+		assertThat(budget.acquire(Lane.BULK, 5, Duration.ZERO)).isEqualTo(1);
+	}
+
+	@Test
 	void messagesAcquiredButNotSentGoBackToTheBudgetButNeverAboveTheAllowance() {
 		TableRelayBudget budget = budget(dataSource, new MailProperties.Relay(0, 50, 0.1, null, null, 0));
 		assertThat(budget.acquire(Lane.ONE_OFF, 50, Duration.ZERO)).isEqualTo(50);
