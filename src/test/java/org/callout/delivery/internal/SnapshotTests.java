@@ -74,7 +74,7 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 	 * {@code away} (outside New York), all confirmed; and {@code pending} (unconfirmed), {@code left} (unsubscribed)
 	 * and {@code suppressed} (confirmed, address suppressed), at Albany's districts.
 	 */
-	private record People(String run, String slug, long listId, Map<String, Integer> groups) {
+	record People(String run, String slug, long listId, Map<String, Integer> groups) {
 
 		String address(String group, int n) {
 			return "snap-" + run + "-" + group + "-" + n + "@example.org";
@@ -92,7 +92,7 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 
 	}
 
-	private People people(Map<String, Integer> groups) throws Exception {
+	People people(Map<String, Integer> groups) throws Exception {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String slug = "snap-" + run;
 		HttpResponse<String> created = adminSend("POST", "/api/v1/lists",
@@ -132,7 +132,7 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 	}
 
 	/** A draft blast to the list, narrowed by {@code audience} (the API's fields): the engine never takes it up. */
-	private long draft(People people, Map<String, Object> audience) throws Exception {
+	long draft(People people, Map<String, Object> audience) throws Exception {
 		Map<String, Object> body = new LinkedHashMap<>(Map.of("lists", List.of(people.slug()), "quietHours", false));
 		body.putAll(audience);
 		HttpResponse<String> created = adminSend("POST", "/api/v1/blasts", json.writeValueAsString(body));
@@ -140,7 +140,7 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 		return json.readTree(created.body()).get("id").asLong();
 	}
 
-	private int take(long blast) {
+	int take(long blast) {
 		BlastPlan plan = handover.plan(blast).orElseThrow();
 		return new TransactionTemplate(transactions).execute(status -> snapshot.take(plan));
 	}
