@@ -53,6 +53,13 @@ class BlastTwoInstancesIT {
 
 	static final Duration EXPIRE_AFTER = Duration.ofSeconds(3);
 
+	/**
+	 * The longest between a chunk's tokens and its last message accepted that the rate checks allow: a chunk's
+	 * emails are made and handed over after its tokens are taken (about half a second measured here for a full
+	 * chunk into a's slower sink, the first chunk slower still, cold), doubled for these loaded cores.
+	 */
+	static final Duration TOKEN_LAG = Duration.ofSeconds(2);
+
 	@TempDir
 	Path installs;
 
@@ -110,6 +117,7 @@ class BlastTwoInstancesIT {
 
 			Map<Long, Integer> perSecond = perSecond(beforeKill);
 			int busiest = perSecond.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+			int busiestSliding = busiestWindow(beforeKill, Duration.ofSeconds(1));
 			double span = (beforeKill.getLast().atMillis() - beforeKill.getFirst().atMillis()) / 1000.0;
 			Map<String, Integer> received = new HashMap<>(sinkA.perRecipient());
 			sinkB.perRecipient().forEach((address, count) -> received.merge(address, count, Integer::sum));
@@ -124,9 +132,9 @@ class BlastTwoInstancesIT {
 				.mapToLong(CountingSmtpSink.Accepted::atMillis).min().orElseThrow();
 			System.out.printf("two instances: %d recipients, %d/s for the service, %.1f s in all (both started in %.1f s)%n",
 					RECIPIENTS, PER_SECOND, seconds, startUp);
-			System.out.printf("two instances: before the kill a sent %d, b %d (%d in %.1f s, %.0f/s); busiest second %d; "
-					+ "per second %s%n", aSent, bBeforeKill, beforeKill.size(), span, beforeKill.size() / span, busiest,
-					perSecond.values());
+			System.out.printf("two instances: before the kill a sent %d, b %d (%d in %.1f s, %.0f/s); busiest second %d "
+					+ "(any 1 s window: %d), per second %s%n", aSent, bBeforeKill, beforeKill.size(), span,
+					beforeKill.size() / span, busiest, busiestSliding, perSecond.values());
 			System.out.printf("two instances: a held %d at its kill (%d of them at its sink already); b took them over "
 					+ "%d ms after a's last heartbeat (lease %d ms), %d ms after the kill; b sent %d after the kill; "
 					+ "%d got two%n", heldByA.size(), inFlightAtA.size(), firstTakeOver - lastBeat, EXPIRE_AFTER.toMillis(),
@@ -136,15 +144,16 @@ class BlastTwoInstancesIT {
 			assertThat(bBeforeKill).as("b did part of the work").isPositive();
 			assertThat(beforeKill.stream().map(CountingSmtpSink.Accepted::recipient).distinct().count())
 				.as("nobody got two while both ran").isEqualTo(beforeKill.size());
-			// A token bucket of PER_SECOND that refills PER_SECOND a second (TokenBuckets.Window.perSecond), drawn per
-			// chunk: a full bucket and a second's refill in any one second at most, and over the whole run one bucket
-			// beyond the rate, plus what was granted before the first message the sink saw (its tokens are taken
-			// before a chunk is made and handed over: up to two seconds allowed for that on these loaded cores). Two
-			// buckets of their own would have let the two send about twice as many.
-			assertThat(busiest).as("the busiest second").isLessThanOrEqualTo(2 * PER_SECOND);
+			// The rate is a token bucket holding PER_SECOND that refills PER_SECOND a second (TokenBuckets.Window
+			// .perSecond), new and so full at the start, drawn per chunk before the chunk is made and handed over. So
+			// the messages a sink accepts in any window of w seconds were granted in w seconds plus the lag from a
+			// grant to its message's acceptance (TOKEN_LAG), and at most a full bucket plus the refill of that time
+			// went: not PER_SECOND in each second (a full bucket and a second's refill can go in one), but
+			// PER_SECOND over a run. Two buckets of their own would have let the two send about twice as many.
+			assertThat(busiestSliding).as("the busiest 1 s window").isLessThanOrEqualTo(bucketAllows(1));
+			assertThat(beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(bucketAllows(span));
 			assertThat(beforeKill.size() / span).as("the rate held them back: they sent at about the rate")
 				.isGreaterThan(PER_SECOND * 0.7);
-			assertThat((double) beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(PER_SECOND * (1 + span + 2));
 			assertThat(firstTakeOver - lastBeat).as("b took a's claims only once their lease ran out")
 				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis());
 			assertThat(heldByA.keySet()).allSatisfy(address -> assertThat(sinkB.receivedFor(address)).as(address).isEqualTo(1));
@@ -196,6 +205,24 @@ class BlastTwoInstancesIT {
 		all.addAll(sinkB.accepted());
 		all.sort(java.util.Comparator.comparingLong(CountingSmtpSink.Accepted::atMillis));
 		return all;
+	}
+
+	/** The most the bucket lets through in a window of this many seconds: full, and its refill over the window and the lag. */
+	private static int bucketAllows(double seconds) {
+		return (int) (PER_SECOND * (1 + seconds + TOKEN_LAG.toMillis() / 1000.0));
+	}
+
+	/** The most messages accepted in any window of this length (sliding, from each message on). */
+	private static int busiestWindow(List<CountingSmtpSink.Accepted> sorted, Duration window) {
+		int most = 0;
+		int end = 0;
+		for (int start = 0; start < sorted.size(); start++) {
+			while (end < sorted.size() && sorted.get(end).atMillis() < sorted.get(start).atMillis() + window.toMillis()) {
+				end++;
+			}
+			most = Math.max(most, end - start);
+		}
+		return most;
 	}
 
 	private static Map<Long, Integer> perSecond(List<CountingSmtpSink.Accepted> accepted) {
