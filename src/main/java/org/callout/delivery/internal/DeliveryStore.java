@@ -75,6 +75,10 @@ class DeliveryStore {
 			WHERE blast_id = :blast AND status IN ('PENDING', 'DEFERRED')
 			  AND (claimed_by IS NULL OR claimed_by = :owner OR heartbeat_at < :claimAliveSince)""";
 
+	// A live claim on an open record is a chunk in flight (or claimed ahead) on some instance.
+	private static final String LIVE_CLAIMS = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast"
+			+ " AND status IN ('PENDING', 'DEFERRED') AND " + WorkClaims.liveClaimCondition();
+
 	private static final String COUNTS = "SELECT status, COUNT(*) FROM deliveries WHERE blast_id = :blast GROUP BY status";
 
 	private static final String SENT_SINCE = """
@@ -164,6 +168,11 @@ class DeliveryStore {
 		return jdbc.sql(CLOSE_OPEN).param("blast", blastId).param("status", status.name()).param("reason", cut(reason))
 			.param("owner", claims.owner()).param("claimAliveSince", claims.aliveSince()).param("now", utc(clock.instant()))
 			.update();
+	}
+
+	/** Open records of the blast that a live instance holds. */
+	long liveClaims(long blastId) {
+		return jdbc.sql(LIVE_CLAIMS).param("blast", blastId).param("claimAliveSince", claims.aliveSince()).query(Long.class).single();
 	}
 
 	Map<DeliveryStatus, Long> counts(long blastId) {

@@ -1,13 +1,8 @@
 package org.callout.delivery.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
-import org.callout.platform.CalloutProperties;
-import org.callout.platform.WorkClaims;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,39 +13,24 @@ import org.springframework.stereotype.Component;
 @Component
 class InFlightChunks {
 
-	private static final String IN_FLIGHT = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast"
-			+ " AND status IN ('PENDING', 'DEFERRED') AND " + WorkClaims.liveClaimCondition();
-
 	private static final Duration LOOK_EVERY = Duration.ofMillis(20);
 
-	private final JdbcClient jdbc;
+	private final DeliveryStore store;
 
-	private final Duration expireAfter;
-
-	private final Clock clock;
-
-	InFlightChunks(JdbcClient jdbc, CalloutProperties callout, Clock clock) {
-		this.jdbc = jdbc;
-		this.expireAfter = callout.claims().expireAfter();
-		this.clock = clock;
+	InFlightChunks(DeliveryStore store) {
+		this.store = store;
 	}
 
 	/** Waits until no chunk of the blast is in flight, at most {@code atMost}; true when none is. */
 	boolean awaitNone(long blastId, Duration atMost) {
 		long deadline = System.nanoTime() + atMost.toNanos();
-		while (inFlight(blastId) > 0) {
+		while (store.liveClaims(blastId) > 0) {
 			if (System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
 				return false;
 			}
 			LockSupport.parkNanos(LOOK_EVERY.toNanos());
 		}
 		return true;
-	}
-
-	private long inFlight(long blastId) {
-		return jdbc.sql(IN_FLIGHT).param("blast", blastId)
-			.param("claimAliveSince", DeliveryStore.utc(clock.instant().minus(expireAfter)))
-			.query(Long.class).single();
 	}
 
 }

@@ -1,13 +1,11 @@
 package org.callout.delivery.internal;
 
-import java.sql.DatabaseMetaData;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,8 +34,7 @@ class MembershipLocks {
 
 	MembershipLocks(JdbcClient jdbc, DataSource dataSource) throws Exception {
 		this.jdbc = jdbc;
-		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		this.lock = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? "FOR SHARE" : "FOR UPDATE";
+		this.lock = Databases.isPostgres(dataSource) ? "FOR SHARE" : "FOR UPDATE";
 	}
 
 	/** Each recipient's lists of the blast they are still a confirmed member of; those not in the map are not. */

@@ -1,6 +1,5 @@
 package org.callout.delivery.internal;
 
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import javax.sql.DataSource;
 import org.callout.campaigns.BlastPlan;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -72,9 +70,7 @@ class Snapshot {
 	Snapshot(JdbcClient jdbc, Clock clock, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.postgres = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-			.toLowerCase(java.util.Locale.ROOT)
-			.contains("postgres");
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/** Writes the blast's recipients unless someone did; returns how many this call wrote. Call inside a transaction. */
