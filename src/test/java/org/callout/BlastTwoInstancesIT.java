@@ -154,8 +154,10 @@ class BlastTwoInstancesIT {
 			assertThat(beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(bucketAllows(span));
 			assertThat(beforeKill.size() / span).as("the rate held them back: they sent at about the rate")
 				.isGreaterThan(PER_SECOND * 0.7);
+			// Two processes' timestamps, each cut to the millisecond: a take-over at the lease's end can read 1 ms short
+			// (seen once: 2 999 against 3 000).
 			assertThat(firstTakeOver - lastBeat).as("b took a's claims only once their lease ran out")
-				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis());
+				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis() - 1);
 			assertThat(heldByA.keySet()).allSatisfy(address -> assertThat(sinkB.receivedFor(address)).as(address).isEqualTo(1));
 			assertThat(database.sentRecordsPerAddress(blast)).hasSize(RECIPIENTS).allSatisfy((address, records) ->
 					assertThat(records).as(address).isEqualTo(1L));
