@@ -130,6 +130,10 @@ class BlastTwoInstancesIT {
 			long lastBeat = heldByA.values().stream().mapToLong(at -> at.toInstant().toEpochMilli()).max().orElseThrow();
 			long firstTakeOver = sinkB.accepted().stream().filter(one -> heldByA.containsKey(one.recipient()))
 				.mapToLong(CountingSmtpSink.Accepted::atMillis).min().orElseThrow();
+			// Each record's own heartbeat: a's claims need not share one (the heartbeat skips rows a chunk has locked, and
+			// a holds the chunk it was sending and the one it had claimed ahead).
+			long soonestAfterOwnBeat = sinkB.accepted().stream().filter(one -> heldByA.containsKey(one.recipient()))
+				.mapToLong(one -> one.atMillis() - heldByA.get(one.recipient()).toInstant().toEpochMilli()).min().orElseThrow();
 			System.out.printf("two instances: %d recipients, %d/s for the service, %.1f s in all (both started in %.1f s)%n",
 					RECIPIENTS, PER_SECOND, seconds, startUp);
 			System.out.printf("two instances: before the kill a sent %d, b %d (%d in %.1f s, %.0f/s); busiest second %d "
@@ -154,10 +158,9 @@ class BlastTwoInstancesIT {
 			assertThat(beforeKill.size()).as("messages in %.1f s", span).isLessThanOrEqualTo(bucketAllows(span));
 			assertThat(beforeKill.size() / span).as("the rate held them back: they sent at about the rate")
 				.isGreaterThan(PER_SECOND * 0.7);
-			// Two processes' timestamps, each cut to the millisecond: a take-over at the lease's end can read 1 ms short
-			// (seen once: 2 999 against 3 000).
-			assertThat(firstTakeOver - lastBeat).as("b took a's claims only once their lease ran out")
-				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis() - 1);
+			// Against the latest heartbeat of all of them, a CI run read 2 999 ms for a 3 000 ms lease.
+			assertThat(soonestAfterOwnBeat).as("b took each of a's claims only once its lease ran out")
+				.isGreaterThanOrEqualTo(EXPIRE_AFTER.toMillis());
 			assertThat(heldByA.keySet()).allSatisfy(address -> assertThat(sinkB.receivedFor(address)).as(address).isEqualTo(1));
 			assertThat(database.sentRecordsPerAddress(blast)).hasSize(RECIPIENTS).allSatisfy((address, records) ->
 					assertThat(records).as(address).isEqualTo(1L));
