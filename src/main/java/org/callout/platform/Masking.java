@@ -49,10 +49,12 @@ public final class Masking {
 		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		String masked = text.indexOf('@') >= 0 ? maskEmails(text) : text;
+		// The key goes first: its base64 may hold "/u/" or "token=", whose masks would cut it where its pattern
+		// then stops, leaving the rest of the key in the log (a random key in CI did exactly that).
+		String masked = text.contains("PRIVATE KEY-----") ? PRIVATE_KEY.matcher(text).replaceAll("[private key]") : text;
+		masked = masked.indexOf('@') >= 0 ? maskEmails(masked) : masked;
 		masked = masked.contains("token=") ? TOKEN.matcher(masked).replaceAll("$1***") : masked;
 		masked = masked.contains("/u/") ? PATH_TOKEN.matcher(masked).replaceAll("$1***") : masked;
-		masked = masked.contains("PRIVATE KEY-----") ? PRIVATE_KEY.matcher(masked).replaceAll("[private key]") : masked;
 		return maskIps(masked);
 	}
 

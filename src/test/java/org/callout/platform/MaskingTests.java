@@ -51,4 +51,11 @@ class MaskingTests {
 		assertThat(Masking.text("To: Ana <ana.perez@example.org>")).isEqualTo("To: Ana <a***@example.org>");
 	}
 
+	@Test
+	void aPrivateKeyWhoseBase64HoldsALinkOrTokenShapeIsBlankedWhole() {
+		String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQ/u/zltampMQdjwtoken=abcdefgh9\nwLcy/4HmaQ2w\n-----END PRIVATE KEY-----\n";
+
+		assertThat(Masking.text("config: " + pem + " end")).isEqualTo("config: [private key]\n end");
+	}
+
 }
