@@ -2,6 +2,13 @@ package org.callout.legislators.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 
 import org.callout.legislators.Chamber;
 import org.slf4j.Logger;
@@ -35,7 +42,14 @@ class BundledData {
 
 	private final ZipTable zips;
 
-	BundledData(LegislatorsProperties properties, LegislatorStore legislators, LegislatorImports imports, ZipTable zips) {
+	private final LockProvider locks;
+
+	private final Clock clock;
+
+	BundledData(LegislatorsProperties properties, LegislatorStore legislators, LegislatorImports imports, ZipTable zips,
+			LockProvider locks, Clock clock) {
+		this.locks = locks;
+		this.clock = clock;
 		this.properties = properties;
 		this.legislators = legislators;
 		this.imports = imports;
@@ -47,6 +61,30 @@ class BundledData {
 		if (!properties.importOnFirstStart()) {
 			return;
 		}
+		importUnlessAnotherInstanceIs();
+	}
+
+	/**
+	 * Instances started together on an empty database would each find the tables empty and load them, and all but
+	 * the first would fail on the ZIP table's key (seen once): a lock shared through the database lets one load,
+	 * and the others go on without waiting, since the data appears when its transaction commits.
+	 */
+	void importUnlessAnotherInstanceIs() throws IOException {
+		Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "legislators-first-start", Duration.ofMinutes(10),
+				Duration.ZERO));
+		if (lock.isEmpty()) {
+			log.info("First start: another instance is importing the bundled legislators and ZIP areas");
+			return;
+		}
+		try {
+			importWhatIsMissing();
+		}
+		finally {
+			lock.get().unlock();
+		}
+	}
+
+	private void importWhatIsMissing() throws IOException {
 		if (legislators.count() == 0) {
 			ImportReport report = imports.bundled(PEOPLE_VERSION);
 			log.info("First start: imported {} bundled legislators ({} ms)", report.added(), report.millis());
