@@ -1,0 +1,8 @@
+package org.callout.platform.internal;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresEventPublicationPurgeTests extends EventPublicationPurgeTests {
+
+}
