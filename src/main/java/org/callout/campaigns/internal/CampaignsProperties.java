@@ -19,10 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietHours no blast starts in this nightly window (wall-clock times in its zone); a blast sending finishes
  * @param sendBy a trigger's default: an alert that has not started this long after the change expires
  * @param schedulerInterval how often due blasts are moved to the handover queue
+ * @param fourEyes a blast that awaits approval is approved by someone other than its author (off by default: a team
+ * of one could never send one)
  */
 @ConfigurationProperties("callout.campaigns")
 public record CampaignsProperties(String defaultTemplate, Map<String, Map<String, String>> officeHours, Governor governor,
-		QuietHours quietHours, Duration sendBy, Duration schedulerInterval) {
+		QuietHours quietHours, Duration sendBy, Duration schedulerInterval, boolean fourEyes) {
 
 	public CampaignsProperties {
 		quietHours = quietHours == null

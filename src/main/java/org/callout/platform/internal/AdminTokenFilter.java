@@ -2,24 +2,34 @@ package org.callout.platform.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.AdminToken;
+import org.callout.platform.OrganizerRole;
+import org.callout.platform.OrganizerTokens;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <admin token>}; a wrong token is refused at once with a 401. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}: the shared admin token (every role, for automation) or an
+ * account's personal token (its role). A wrong or revoked token is refused at once with a 401: each request is
+ * checked afresh, nothing is cached.
+ */
 class AdminTokenFilter extends OncePerRequestFilter {
 
 	static final String ORGANIZER_ROLE = "ORGANIZER";
+
+	/** The admin token's principal, as blasts and audit entries name it. */
+	static final String ADMIN_PRINCIPAL = "organizer";
 
 	private static final String BEARER = "Bearer ";
 
@@ -27,9 +37,12 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	AdminTokenFilter(AdminToken adminToken, ProblemWriter problems) {
+	private final List<OrganizerTokens> personalTokens;
+
+	AdminTokenFilter(AdminToken adminToken, ProblemWriter problems, List<OrganizerTokens> personalTokens) {
 		this.adminToken = adminToken;
 		this.problems = problems;
+		this.personalTokens = personalTokens;
 	}
 
 	@Override
@@ -40,15 +53,14 @@ class AdminTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				|| !adminToken.matches(header.substring(BEARER.length()).strip())) {
+		String presented = header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? header.substring(BEARER.length()).strip() : null;
+		Authentication organizer = presented == null ? null : authenticate(presented);
+		if (organizer == null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-					"Organizer APIs need 'Authorization: Bearer <admin token>', and this is not the admin token.");
+					"Organizer APIs need 'Authorization: Bearer <token>' with the admin token or a personal token that is not revoked.");
 			return;
 		}
-		var organizer = UsernamePasswordAuthenticationToken.authenticated("organizer", null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + ORGANIZER_ROLE)));
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(organizer);
 		SecurityContextHolder.setContext(context);
@@ -58,6 +70,20 @@ class AdminTokenFilter extends OncePerRequestFilter {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+	}
+
+	/** The admin token is every role's (automation keeps working); a personal token is its account's role. */
+	private Authentication authenticate(String presented) {
+		if (adminToken.matches(presented)) {
+			return UsernamePasswordAuthenticationToken.authenticated(ADMIN_PRINCIPAL, null, OrganizerRole.ADMIN.authorities());
+		}
+		for (OrganizerTokens tokens : personalTokens) {
+			Optional<OrganizerTokens.TokenHolder> holder = tokens.authenticate(presented);
+			if (holder.isPresent()) {
+				return UsernamePasswordAuthenticationToken.authenticated(holder.get().name(), null, holder.get().role().authorities());
+			}
+		}
+		return null;
 	}
 
 }

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.callout.platform.AdminToken;
+import org.callout.platform.OrganizerRole;
+import org.callout.platform.OrganizerTokens;
 import org.callout.platform.PageForms;
 import org.callout.platform.PublicEndpoints;
 import org.callout.platform.TokenPages;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -60,11 +63,12 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(ACTUATOR_ORDER)
-	SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminToken adminToken, ProblemWriter problems) {
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminToken adminToken, ProblemWriter problems,
+			List<OrganizerTokens> personalTokens) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher health = new OrRequestMatcher(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"));
 		RequestMatcher allButHealth = new AndRequestMatcher(paths.matcher("/actuator/**"), new NegatedRequestMatcher(health));
-		return organizerToken(http.securityMatcher(allButHealth), adminToken, problems)
+		return organizerToken(http.securityMatcher(allButHealth), adminToken, problems, personalTokens)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
 				.hasRole(AdminTokenFilter.ORGANIZER_ROLE)
 				.anyRequest()
@@ -77,28 +81,42 @@ class SecurityConfiguration {
 	@Bean
 	@Order(API_ORDER)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, List<PublicEndpoints> publicEndpoints,
-			ProblemWriter problems) {
+			ProblemWriter problems, List<OrganizerTokens> personalTokens) {
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-		return organizerToken(http.securityMatcher("/api/**"), adminToken, problems)
+		return organizerToken(http.securityMatcher("/api/**"), adminToken, problems, personalTokens)
 			.cors(cors -> cors.configurationSource(corsSource(publicEndpoints)))
+			// The least role each request needs (roles include the lesser ones): accounts and the audit log are
+			// admins'; anyone may read and manage their own tokens; reading is a viewer's; any other change an organizer's.
 			.authorizeHttpRequests(requests -> requests.requestMatchers(open)
 				.permitAll()
+				.requestMatchers(ADMIN_PATHS)
+				.hasRole(OrganizerRole.ADMIN.name())
+				.requestMatchers("/api/v1/me", "/api/v1/me/**")
+				.hasRole(OrganizerRole.VIEWER.name())
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasRole(OrganizerRole.VIEWER.name())
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.hasRole(OrganizerRole.VIEWER.name())
 				.anyRequest()
-				.hasRole(AdminTokenFilter.ORGANIZER_ROLE))
+				.hasRole(OrganizerRole.ORGANIZER.name()))
 			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-					HttpStatus.FORBIDDEN, "Forbidden", "This request is not allowed.")))
+					HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
 			.build();
 	}
+
+	/** What only admins may read or change. */
+	static final String[] ADMIN_PATHS = { "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit", "/api/v1/audit/**" };
 
 	/**
 	 * Authenticated by the admin token alone ({@link AdminTokenFilter}): stateless, no CSRF since no cookie
 	 * authenticates, a 401 problem detail without a token.
 	 */
-	private static HttpSecurity organizerToken(HttpSecurity http, AdminToken adminToken, ProblemWriter problems) {
+	private static HttpSecurity organizerToken(HttpSecurity http, AdminToken adminToken, ProblemWriter problems,
+			List<OrganizerTokens> personalTokens) {
 		return http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new AdminTokenFilter(adminToken, problems), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new AdminTokenFilter(adminToken, problems, personalTokens), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",

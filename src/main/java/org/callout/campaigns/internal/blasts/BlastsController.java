@@ -73,7 +73,10 @@ class BlastsController {
 		this.known = new BlastRequest.Known(bills, templates, lists, properties.quietHours().zone(),
 				properties.defaultTemplate(), clock);
 		this.clock = clock;
+		this.fourEyes = properties.fourEyes();
 	}
+
+	private final boolean fourEyes;
 
 	/** Who acts: today the admin token's holder; organizer accounts will name the person. */
 	static String author(Principal principal) {
@@ -158,6 +161,10 @@ class BlastsController {
 	Map<String, Object> approve(@PathVariable long id, Principal principal) {
 		Blast blast = moves.locked(id);
 		requireState(blast, BlastState.AWAITING_APPROVAL, "Only a blast awaiting approval can be approved");
+		if (fourEyes && blast.createdBy().equals(author(principal))) {
+			throw RequestRefusedException.of(HttpStatus.FORBIDDEN, "Four-eyes rule",
+					"A blast is approved by someone other than its author (" + blast.createdBy() + "): ask another organizer.");
+		}
 		refuseIfPastSendBy(blast);
 		moves.move(id, BlastState.SCHEDULED, author(principal), "approved");
 		// An alert approved after its start came goes on the handover queue at once (outside quiet hours).

@@ -38,9 +38,9 @@ class AskPlannerTests {
 	private final CampaignsProperties.Governor governor = new CampaignsProperties.Governor("Kathy Hochul",
 			Map.of("en", "Governor"), "518-474-8390", Map.of());
 
-	private final AskPlanner planner = new AskPlanner(legislators, new CampaignsProperties(null, null, governor, null, null, null));
+	private final AskPlanner planner = new AskPlanner(legislators, new CampaignsProperties(null, null, governor, null, null, null, false));
 
-	private final AskPlanner withoutGovernor = new AskPlanner(legislators, new CampaignsProperties(null, null, null, null, null, null));
+	private final AskPlanner withoutGovernor = new AskPlanner(legislators, new CampaignsProperties(null, null, null, null, null, null, false));
 
 	@Test
 	void aBillInAssemblyCommitteeAsksForTheAssemblyMemberOnly() {
