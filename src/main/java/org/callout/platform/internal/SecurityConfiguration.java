@@ -93,6 +93,9 @@ class SecurityConfiguration {
 				.hasRole(OrganizerRole.ADMIN.name())
 				.requestMatchers("/api/v1/me", "/api/v1/me/**")
 				.hasRole(OrganizerRole.VIEWER.name())
+				// Previews are POSTs (they carry a draft) that change nothing.
+				.requestMatchers(HttpMethod.POST, "/api/v1/blasts/*/preview", "/api/v1/templates/*/preview")
+				.hasRole(OrganizerRole.VIEWER.name())
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasRole(OrganizerRole.VIEWER.name())
 				.requestMatchers(HttpMethod.HEAD, "/api/**")

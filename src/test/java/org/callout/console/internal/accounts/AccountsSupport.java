@@ -18,11 +18,13 @@ abstract class AccountsSupport extends SignupFlowSupport {
 
 	HttpResponse<String> call(String method, String path, String token, Object body) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Authorization", "Bearer " + token)
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
 		if (body != null) {
 			request.header("Content-Type", "application/json");
+		}
+		if (!token.isEmpty()) {
+			request.header("Authorization", "Bearer " + token);
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
