@@ -1,0 +1,158 @@
+package org.callout.subscribers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
+import org.callout.campaigns.internal.email.CallPageLinks;
+import org.callout.delivery.DeliveryFlowSupport;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A running Callout behind a trusted proxy (so each test's signup records an IP of its own from X-Forwarded-For),
+ * with helpers to make a person with everything Callout can hold about them, erase them, and search every text
+ * column of every table for what identified them.
+ */
+@TestPropertySource(properties = "callout.trusted-proxies=127.0.0.1,::1")
+abstract class ErasureFlowSupport extends DeliveryFlowSupport {
+
+	private static final AtomicInteger NEXT = new AtomicInteger();
+
+	@Autowired
+	CallPageLinks callPages;
+
+	/** What identifies one person, each value used by nobody else. */
+	record Person(String email, String firstName, String lastName, String street, String ip, String userAgent) {
+
+		List<String> identifying() {
+			return List.of(email, firstName, lastName, street, ip, userAgent);
+		}
+
+	}
+
+	static Person newPerson() {
+		String tag = UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 6);
+		int n = NEXT.incrementAndGet();
+		return new Person("erase-" + tag + n + "@example.org", "Zebulon" + tag, "Quattlebaum" + tag, n + " Lark" + tag + " Street",
+				"198.51.100." + (10 + n), "ErasureTest/" + n + " (" + tag + ")");
+	}
+
+	/** Signs the person up through the public API from their own IP and browser, and answers the 202's body. */
+	HttpResponse<String> signUp(Person person) throws Exception {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("email", person.email());
+		body.put("firstName", person.firstName());
+		body.put("lastName", person.lastName());
+		body.put("zip", "12207");
+		body.put("streetAddress", person.street());
+		body.put("termsVersion", terms("en").get("versionId").asString());
+		body.put("consent", true);
+		body.put("pageUrl", "https://www.example.org/join?ref=" + person.firstName());
+		body.put("formId", "erasure-test");
+		// Not postJson: it sets a User-Agent of its own, and the person's must be the only one.
+		return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", person.userAgent())
+			.header("X-Forwarded-For", person.ip())
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signed up and confirmed through the emailed link, with districts from ZIP 12207; answers their id. */
+	long confirmed(Person person) throws Exception {
+		int before = emailsTo(person.email()).size();
+		assertThat(signUp(person).statusCode()).isEqualTo(202);
+		Awaitility.await("confirmation to " + person.email()).atMost(Duration.ofSeconds(20))
+			.until(() -> emailsTo(person.email()).size() > before);
+		assertThat(pressButton(link(emailsTo(person.email()).getLast(), "confirm")).statusCode()).isEqualTo(200);
+		long id = subscriberId(person.email());
+		Awaitility.await("districts of " + id).atMost(Duration.ofSeconds(20))
+			.until(() -> admin("/api/v1/subscribers/" + id + "/districts").statusCode() == 200);
+		return id;
+	}
+
+	/** Confirmed, then sent a blast (its record has the address and the relay's reply), then reported a call. */
+	long withEverything(Person person) throws Exception {
+		long id = confirmed(person);
+		int print = 7100 + NEXT.incrementAndGet();
+		long bill = trackBill("S" + print, "A" + print, List.of(), List.of(), "IN_SENATE_COMM", null);
+		long blast = startBlast(bill, Map.of());
+		awaitState(blast, "SENT", Duration.ofSeconds(60));
+		assertThat(blastEmailsTo(person.email(), blast)).hasSize(1);
+		String page = local(callPages.blastUrl(id, blast, "en"));
+		String form = "target=" + legislatorId("upper", "46") + "&outcome=TALKED";
+		HttpResponse<String> called = http.send(HttpRequest.newBuilder(URI.create(page))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
+		return id;
+	}
+
+	long subscriberId(String email) throws Exception {
+		HttpResponse<String> found = admin("/api/v1/subscribers?email=" + encode(email));
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		return json.readTree(found.body()).get("id").asLong();
+	}
+
+	HttpResponse<String> erase(String email) throws Exception {
+		return postJson("/api/v1/subscribers/erasures", json.writeValueAsString(Map.of("email", email)), organizer());
+	}
+
+	HttpResponse<String> access(String email) throws Exception {
+		return admin("/api/v1/subscribers/access?email=" + encode(email));
+	}
+
+	static Map<String, String> organizer() {
+		return Map.of("Authorization", "Bearer " + ADMIN);
+	}
+
+	/**
+	 * Every text column of every table of the service's schema (information_schema, on both databases) that holds
+	 * one of the values, in any case: "table.column: value".
+	 */
+	List<String> whereFound(List<String> values) {
+		List<String> found = new ArrayList<>();
+		List<String[]> columns = jdbc.sql("""
+				SELECT table_name, column_name FROM information_schema.columns
+				WHERE table_schema = CURRENT_SCHEMA
+				  AND UPPER(data_type) IN ('CHARACTER VARYING', 'VARCHAR', 'CHARACTER', 'CHAR', 'TEXT', 'CLOB',
+				                           'CHARACTER LARGE OBJECT', 'VARCHAR_IGNORECASE', 'JSON', 'JSONB')""")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		assertThat(columns).as("text columns").hasSizeGreaterThan(50);
+		for (String[] column : columns) {
+			for (String value : values) {
+				long hits = jdbc.sql("SELECT COUNT(*) FROM \"" + column[0] + "\" WHERE LOWER(CAST(\"" + column[1]
+						+ "\" AS VARCHAR)) LIKE :needle")
+					.param("needle", "%" + value.toLowerCase(Locale.ROOT) + "%")
+					.query(Long.class)
+					.single();
+				if (hits > 0) {
+					found.add(column[0].toLowerCase(Locale.ROOT) + "." + column[1].toLowerCase(Locale.ROOT) + ": " + value);
+				}
+			}
+		}
+		return found;
+	}
+
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
