@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.callout.subscribers.internal.MembershipStore;
 import org.callout.subscribers.internal.SubscriberStore;
-import org.callout.subscribers.internal.SuppressionStore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,17 +26,13 @@ public class Memberships {
 
 	private final SubscriberStore subscribers;
 
-	private final SuppressionStore suppressions;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Memberships(MembershipStore store, SubscriberStore subscribers, SuppressionStore suppressions,
-			ApplicationEventPublisher events, Clock clock) {
+	Memberships(MembershipStore store, SubscriberStore subscribers, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.subscribers = subscribers;
-		this.suppressions = suppressions;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -63,9 +58,7 @@ public class Memberships {
 
 	/**
 	 * Confirms when the nonce is the pending one; a used, replaced or foreign nonce confirms nothing. The
-	 * language the person signed up in becomes theirs, and {@link SubscriptionConfirmed} is published. The person's
-	 * own confirmation (only the emailed link carries the nonce) also lifts the suppression an earlier erasure of
-	 * the address left: they came back on their own, and their history starts afresh.
+	 * language the person signed up in becomes theirs, and {@link SubscriptionConfirmed} is published.
 	 */
 	public ConfirmationResult confirm(long subscriberId, long listId, String nonce, String language) {
 		Optional<Membership> found = store.find(subscriberId, listId);
@@ -83,7 +76,6 @@ public class Memberships {
 		Instant now = clock.instant();
 		store.setStatus(subscriberId, listId, MembershipStatus.CONFIRMED, null, now);
 		subscribers.setLanguage(subscriberId, language);
-		suppressions.liftErasedOf(subscriberId);
 		events.publishEvent(new SubscriptionConfirmed(subscriberId, listId, language, now));
 		return ConfirmationResult.CONFIRMED;
 	}

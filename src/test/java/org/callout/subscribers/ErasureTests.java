@@ -190,7 +190,7 @@ abstract class ErasureTests extends ErasureFlowSupport {
 		assertThat(document.propertyNames()).containsExactlyElementsOf(ofKnown.propertyNames());
 		assertThat(document.get("profile").isNull()).isTrue();
 		assertThat(document.get("suppression").isNull()).isTrue();
-		List.of("memberships", "consentEvents", "districts", "deliveries", "callReports", "confirmationEmails")
+		List.of("memberships", "consentEvents", "districts", "deliveries", "callReports", "confirmationEmails", "outboxEmails")
 			.forEach(section -> assertThat(document.get(section).isArray() && document.get(section).isEmpty()).as(section).isTrue());
 	}
 
