@@ -17,8 +17,4 @@ public record PersonRef(String addressHash, List<Long> subscriberIds, List<Strin
 		ipAddresses = List.copyOf(ipAddresses);
 	}
 
-	public boolean known() {
-		return !subscriberIds.isEmpty();
-	}
-
 }

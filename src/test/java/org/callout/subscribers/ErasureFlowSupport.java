@@ -33,6 +33,8 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 
+	private static final AtomicInteger PRINTS = new AtomicInteger(7100);
+
 	@Autowired
 	CallPageLinks callPages;
 
@@ -46,7 +48,10 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 	}
 
 	static Person newPerson() {
-		String tag = UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 6);
+		// Letters only (hex digits moved to g-p), so no other value in the database contains it by chance.
+		String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8).chars()
+			.mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + (c - '0') : c)))
+			.collect(java.util.stream.Collectors.joining());
 		int n = NEXT.incrementAndGet();
 		return new Person("erase-" + tag + n + "@example.org", "Zebulon" + tag, "Quattlebaum" + tag, n + " Lark" + tag + " Street",
 				"198.51.100." + (10 + n), "ErasureTest/" + n + " (" + tag + ")");
@@ -89,7 +94,7 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 	/** Confirmed, then sent a blast (its record has the address and the relay's reply), then reported a call. */
 	long withEverything(Person person) throws Exception {
 		long id = confirmed(person);
-		int print = 7100 + NEXT.incrementAndGet();
+		int print = PRINTS.incrementAndGet();
 		long bill = trackBill("S" + print, "A" + print, List.of(), List.of(), "IN_SENATE_COMM", null);
 		long blast = startBlast(bill, Map.of());
 		awaitState(blast, "SENT", Duration.ofSeconds(60));

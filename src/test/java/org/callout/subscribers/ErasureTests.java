@@ -133,7 +133,7 @@ abstract class ErasureTests extends ErasureFlowSupport {
 	}
 
 	@Test
-	void anErasureOfAnAddressCallouteNeverHeldAnswersExactlyAsOneOfAKnownPerson() throws Exception {
+	void anErasureOfAnAddressCalloutNeverHeldAnswersExactlyAsOneOfAKnownPerson() throws Exception {
 		Person known = newPerson();
 		confirmed(known);
 
@@ -144,6 +144,17 @@ abstract class ErasureTests extends ErasureFlowSupport {
 		assertThat(ofUnknown.body()).isEqualTo(ofKnown.body());
 		assertThat(json.readTree(ofKnown.body()).get("status").asString()).isEqualTo("erased");
 		assertThat(ofUnknown.headers().firstValue("Content-Type")).isEqualTo(ofKnown.headers().firstValue("Content-Type"));
+	}
+
+	@Test
+	void anErasureOfAnAddressCalloutNeverHeldStillSuppressesItSoNoLaterImportAddsIt() throws Exception {
+		String stranger = unique("asked-first");
+
+		erase(stranger);
+
+		assertThat(suppressions.find(EmailAddress.parse(stranger))).hasValueSatisfying(
+				s -> assertThat(s.reason()).isEqualTo(Suppressions.ERASED));
+		assertThat(suppressions.isSuppressedHash(hasher.hash(EmailAddress.parse(stranger).matchKey()))).isTrue();
 	}
 
 	@Test
