@@ -91,7 +91,10 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 		return id;
 	}
 
-	/** Confirmed, then sent a blast (its record has the address and the relay's reply), then reported a call. */
+	/**
+	 * Confirmed, then sent a blast (its record has the address and the relay's reply), then reported a call, then asked
+	 * for a fresh unsubscribe link from their own IP.
+	 */
 	long withEverything(Person person) throws Exception {
 		long id = confirmed(person);
 		int print = PRINTS.incrementAndGet();
@@ -106,7 +109,21 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
+		askForFreshLink(person);
 		return id;
+	}
+
+	/** The fresh-link form, as the person's browser posts it (its CSRF cookie set by showing the form first). */
+	void askForFreshLink(Person person) throws Exception {
+		HttpResponse<String> form = get(base() + "/unsubscribe-link?lang=en");
+		String csrf = find("name=\"_csrf\" value=\"([^\"]*)\"", form.body());
+		HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(base() + "/unsubscribe-link?lang=en"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("User-Agent", person.userAgent())
+			.header("X-Forwarded-For", person.ip())
+			.POST(HttpRequest.BodyPublishers.ofString("email=" + encode(person.email()) + "&_csrf=" + encode(csrf)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
 	}
 
 	long subscriberId(String email) throws Exception {

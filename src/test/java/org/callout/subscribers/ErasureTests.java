@@ -42,7 +42,8 @@ abstract class ErasureTests extends ErasureFlowSupport {
 		withEverything(person);
 		assertThat(whereFound(person.identifying())).as("before the erasure")
 			.contains("subscribers.email: " + person.email(), "consent_events.ip_address: " + person.ip(),
-					"deliveries.address: " + person.email(), "consent_events.user_agent: " + person.userAgent());
+					"deliveries.address: " + person.email(), "consent_events.user_agent: " + person.userAgent(),
+					"unsubscribe_link_limit_keys.limit_key: " + person.ip());
 
 		assertThat(erase(person.email().toUpperCase()).statusCode()).isEqualTo(200);
 
@@ -185,6 +186,7 @@ abstract class ErasureTests extends ErasureFlowSupport {
 		assertThat(delivery.get("sentAt").asString()).isNotBlank();
 		assertThat(document.get("callReports").get(0).get("outcome").asString()).isEqualTo("TALKED");
 		assertThat(document.get("confirmationEmails").get(0).get("sentAt").asString()).isNotBlank();
+		assertThat(document.get("freshLinkRequests")).hasSize(1);
 		assertThat(document.get("suppression").isNull()).isTrue();
 	}
 
@@ -201,7 +203,8 @@ abstract class ErasureTests extends ErasureFlowSupport {
 		assertThat(document.propertyNames()).containsExactlyElementsOf(ofKnown.propertyNames());
 		assertThat(document.get("profile").isNull()).isTrue();
 		assertThat(document.get("suppression").isNull()).isTrue();
-		List.of("memberships", "consentEvents", "districts", "deliveries", "callReports", "confirmationEmails", "outboxEmails")
+		List.of("memberships", "consentEvents", "districts", "deliveries", "callReports", "confirmationEmails", "outboxEmails",
+				"freshLinkRequests")
 			.forEach(section -> assertThat(document.get(section).isArray() && document.get(section).isEmpty()).as(section).isTrue());
 	}
 
