@@ -15,12 +15,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
 import org.callout.campaigns.internal.email.CallPageLinks;
 import org.callout.delivery.DeliveryFlowSupport;
+import org.callout.platform.PersonRef;
+import org.callout.platform.PersonalData;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,7 +34,39 @@ import org.springframework.test.context.TestPropertySource;
  * column of every table for what identified them.
  */
 @TestPropertySource(properties = "callout.trusted-proxies=127.0.0.1,::1")
+@Import(ErasureFlowSupport.FailingPart.class)
 abstract class ErasureFlowSupport extends DeliveryFlowSupport {
+
+	/**
+	 * A module part that fails the erasure of one chosen address after every real part but the subscribers' ran,
+	 * to show that the erasure is one transaction. Does nothing for any other address.
+	 */
+	@Order(650)
+	static class FailingPart implements PersonalData {
+
+		final AtomicReference<String> failFor = new AtomicReference<>();
+
+		@Override
+		public String section() {
+			return "testFailure";
+		}
+
+		@Override
+		public Object describe(PersonRef person) {
+			return null;
+		}
+
+		@Override
+		public void erase(PersonRef person) {
+			if (person.addressHash().equals(failFor.get())) {
+				throw new IllegalStateException("a module failed mid-erasure (test)");
+			}
+		}
+
+	}
+
+	@Autowired
+	FailingPart failingPart;
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 

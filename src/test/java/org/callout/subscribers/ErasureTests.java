@@ -72,6 +72,25 @@ abstract class ErasureTests extends ErasureFlowSupport {
 	}
 
 	@Test
+	void anErasureThatFailsPartWayChangesNothingAtAll() throws Exception {
+		Person person = newPerson();
+		long id = confirmed(person);
+		String hash = hasher.hash(EmailAddress.parse(person.email()).matchKey());
+		failingPart.failFor.set(hash);
+		try {
+			assertThat(erase(person.email()).statusCode()).isEqualTo(500);
+		}
+		finally {
+			failingPart.failFor.set(null);
+		}
+
+		assertThat(subscriberId(person.email())).isEqualTo(id);
+		assertThat(ledger.historyOfAddress(hash)).extracting(ConsentHistoryEntry::ipAddress).contains(person.ip());
+		assertThat(count("SELECT COUNT(*) FROM consent_erasures WHERE address_hash = '" + hash + "'")).isZero();
+		assertThat(suppressions.isSuppressed(EmailAddress.parse(person.email()))).isFalse();
+	}
+
+	@Test
 	void anErasureLeavesTheAddressSuppressedAsErasedByTheApi() throws Exception {
 		Person person = newPerson();
 		confirmed(person);
