@@ -8,24 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
 import org.callout.campaigns.internal.email.CallPageLinks;
 import org.callout.delivery.DeliveryFlowSupport;
-import org.callout.platform.PersonRef;
-import org.callout.platform.PersonalData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.Order;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,39 +28,11 @@ import org.springframework.test.context.TestPropertySource;
  * column of every table for what identified them.
  */
 @TestPropertySource(properties = "callout.trusted-proxies=127.0.0.1,::1")
-@Import(ErasureFlowSupport.FailingPart.class)
+@Import(FailingErasurePart.class)
 abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 
-	/**
-	 * A module part that fails the erasure of one chosen address after every real part but the subscribers' ran,
-	 * to show that the erasure is one transaction. Does nothing for any other address.
-	 */
-	@Order(650)
-	static class FailingPart implements PersonalData {
-
-		final AtomicReference<String> failFor = new AtomicReference<>();
-
-		@Override
-		public String section() {
-			return "testFailure";
-		}
-
-		@Override
-		public Object describe(PersonRef person) {
-			return null;
-		}
-
-		@Override
-		public void erase(PersonRef person) {
-			if (person.addressHash().equals(failFor.get())) {
-				throw new IllegalStateException("a module failed mid-erasure (test)");
-			}
-		}
-
-	}
-
 	@Autowired
-	FailingPart failingPart;
+	FailingErasurePart failingPart;
 
 	private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -181,33 +147,9 @@ abstract class ErasureFlowSupport extends DeliveryFlowSupport {
 		return Map.of("Authorization", "Bearer " + ADMIN);
 	}
 
-	/**
-	 * Every text column of every table of the service's schema (information_schema, on both databases) that holds
-	 * one of the values, in any case: "table.column: value".
-	 */
+	/** Every text column of every table holding one of the values, in any case: "table.column: value". */
 	List<String> whereFound(List<String> values) {
-		List<String> found = new ArrayList<>();
-		List<String[]> columns = jdbc.sql("""
-				SELECT table_name, column_name FROM information_schema.columns
-				WHERE table_schema = CURRENT_SCHEMA
-				  AND UPPER(data_type) IN ('CHARACTER VARYING', 'VARCHAR', 'CHARACTER', 'CHAR', 'TEXT', 'CLOB',
-				                           'CHARACTER LARGE OBJECT', 'VARCHAR_IGNORECASE', 'JSON', 'JSONB')""")
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
-			.list();
-		assertThat(columns).as("text columns").hasSizeGreaterThan(50);
-		for (String[] column : columns) {
-			for (String value : values) {
-				long hits = jdbc.sql("SELECT COUNT(*) FROM \"" + column[0] + "\" WHERE LOWER(CAST(\"" + column[1]
-						+ "\" AS VARCHAR)) LIKE :needle")
-					.param("needle", "%" + value.toLowerCase(Locale.ROOT) + "%")
-					.query(Long.class)
-					.single();
-				if (hits > 0) {
-					found.add(column[0].toLowerCase(Locale.ROOT) + "." + column[1].toLowerCase(Locale.ROOT) + ": " + value);
-				}
-			}
-		}
-		return found;
+		return new TextColumnSearch(jdbc).whereFound(values);
 	}
 
 	static String encode(String value) {
