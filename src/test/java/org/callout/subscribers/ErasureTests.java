@@ -210,6 +210,25 @@ abstract class ErasureTests extends ErasureFlowSupport {
 	}
 
 	@Test
+	void anAccessRequestAfterAnErasureShowsOnlyTheLedgerEventsWithoutIpAndTheSuppression() throws Exception {
+		Person person = newPerson();
+		confirmed(person);
+		erase(person.email());
+
+		JsonNode document = json.readTree(access(person.email()).body());
+
+		assertThat(document.get("profile").isNull()).isTrue();
+		assertThat(document.get("memberships")).isEmpty();
+		assertThat(document.get("districts")).isEmpty();
+		assertThat(document.get("confirmationEmails")).isEmpty();
+		assertThat(document.get("consentEvents")).hasSize(2).allSatisfy(event -> {
+			assertThat(event.get("ipAddress").isNull()).isTrue();
+			assertThat(event.get("userAgent").isNull()).isTrue();
+		});
+		assertThat(document.get("suppression").get("reason").asString()).isEqualTo("erased");
+	}
+
+	@Test
 	void anAccessRequestForAnUnknownAddressAnswersTheSameShapeEmpty() throws Exception {
 		Person known = newPerson();
 		confirmed(known);
