@@ -12,4 +12,14 @@ import java.time.Instant;
  * @param suppressedAt when it was first suppressed (a later suppression keeps this one)
  */
 public record Suppression(String reason, String detail, String source, Instant suppressedAt) {
+
+	/**
+	 * Whether the person's own new signup may still reach them: an erasure's suppression keeps imports and blasts
+	 * away, but the confirmation email of a signup they make themselves goes out, and their confirmation lifts it.
+	 * Every other reason (a bounce, an organizer) holds whatever the person does.
+	 */
+	public boolean yieldsToOwnSignup() {
+		return Suppressions.ERASED.equals(reason);
+	}
+
 }

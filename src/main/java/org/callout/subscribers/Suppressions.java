@@ -33,6 +33,12 @@ public class Suppressions {
 	/** An organizer suppressed it by hand. */
 	public static final String ORGANIZER = "organizer";
 
+	/**
+	 * The person was erased at their request: nothing may reach the address again until they sign up and confirm
+	 * on their own (see {@link Suppression#yieldsToOwnSignup()}).
+	 */
+	public static final String ERASED = "erased";
+
 	/** The source of an organizer's suppression through the API. */
 	public static final String API = "api";
 
@@ -91,6 +97,14 @@ public class Suppressions {
 
 	public boolean isSuppressed(EmailAddress address) {
 		return store.exists(hash(address));
+	}
+
+	/**
+	 * Whether this keyed hash (the platform's {@code AddressHasher} over the lower-cased address) is suppressed, for
+	 * callers that hold the hash rather than the address, such as an import matching rows against the list.
+	 */
+	public boolean isSuppressedHash(String addressHash) {
+		return store.exists(addressHash);
 	}
 
 	public Optional<Suppression> find(EmailAddress address) {

@@ -1,5 +1,6 @@
 package org.callout.mail.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Properties;
@@ -11,6 +12,7 @@ import org.callout.mail.MailTemplates;
 import org.callout.mail.MessageSigner;
 import org.callout.mail.Messenger;
 import org.callout.mail.TemplateSource;
+import org.callout.platform.AddressHasher;
 import org.callout.platform.CalloutProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -67,9 +70,19 @@ class MailConfiguration {
 		return switch (mail.transport()) {
 			case SMTP -> new SmtpMessenger(new SmtpPool(mailSession, mail.smtp()), mail.smtp().poolSize(), relayStatus,
 					mail.relay());
-			case OUTBOX -> new OutboxMessenger(mail.outboxDir() != null ? mail.outboxDir()
-					: callout.dataDir().resolve("outbox"));
+			case OUTBOX -> new OutboxMessenger(outboxDir(mail, callout));
 		};
+	}
+
+	/** The outbox's part of an access request and an erasure; an erasure deletes the files to the person. */
+	@Bean
+	@Order(600)
+	OutboxPersonalData outboxPersonalData(MailProperties mail, CalloutProperties callout, AddressHasher hasher) {
+		return new OutboxPersonalData(outboxDir(mail, callout), hasher);
+	}
+
+	private static Path outboxDir(MailProperties mail, CalloutProperties callout) {
+		return mail.outboxDir() != null ? mail.outboxDir() : callout.dataDir().resolve("outbox");
 	}
 
 	@Bean

@@ -85,7 +85,8 @@ class ConfirmationMessages {
 		if (disowned.isDisowned(subscriber.email())) {
 			return Outcome.DONE; // The owner disowned a signup meanwhile (perhaps on another list): ask nothing more.
 		}
-		Optional<Suppression> suppression = suppressions.find(subscriber.email());
+		// An erasure's suppression yields to the person's own new signup: its confirmation is how they come back.
+		Optional<Suppression> suppression = suppressions.find(subscriber.email()).filter(s -> !s.yieldsToOwnSignup());
 		if (suppression.isPresent()) {
 			// Checked here, on the sender's thread, and not when the signup is recorded: the signup's answer and its
 			// timing stay the same for every address, so the form tells nobody that an address is suppressed.

@@ -29,6 +29,12 @@ public class SuppressionStore {
 
 	private static final String DELETE = "DELETE FROM suppressed_addresses WHERE address_hash = :hash";
 
+	// A person's own confirmation ends the suppression their erasure left, and no other: a bounce or an organizer's
+	// suppression holds whatever the person does. Keyed through the subscriber row, which carries the same hash.
+	private static final String LIFT_ERASED_OF_SUBSCRIBER = """
+			DELETE FROM suppressed_addresses
+			WHERE reason = 'erased' AND address_hash = (SELECT s.email_hash FROM subscribers s WHERE s.id = :id)""";
+
 	private final JdbcClient jdbc;
 
 	SuppressionStore(JdbcClient jdbc) {
@@ -56,6 +62,11 @@ public class SuppressionStore {
 			.query((rs, row) -> new Suppression(rs.getString("reason"), rs.getString("detail"), rs.getString("source"),
 					rs.getObject("suppressed_at", OffsetDateTime.class).toInstant()))
 			.optional();
+	}
+
+	/** Returns whether the subscriber's address had an erasure's suppression, now lifted. */
+	public boolean liftErasedOf(long subscriberId) {
+		return jdbc.sql(LIFT_ERASED_OF_SUBSCRIBER).param("id", subscriberId).update() == 1;
 	}
 
 	/** Returns whether there was a row. */

@@ -77,6 +77,27 @@ class CallReportStore {
 			.list();
 	}
 
+	/** One of a supporter's answers, as an access request shows it. */
+	record Report(long blastId, String targetKey, String targetName, CallOutcome outcome, Instant firstReportedAt,
+			Instant reportedAt) {
+	}
+
+	List<Report> of(long subscriberId) {
+		return jdbc.sql("""
+				SELECT blast_id, target_key, target_name, outcome, first_reported_at, reported_at FROM call_reports
+				WHERE subscriber_id = :subscriber ORDER BY blast_id, target_key""")
+			.param("subscriber", subscriberId)
+			.query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getString(3), CallOutcome.valueOf(rs.getString(4)),
+					rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	// An erasure removes the person's answers outright: what they said they did is theirs, and the blast's counts
+	// then read as if they had not answered.
+	void deleteOf(long subscriberId) {
+		jdbc.sql("DELETE FROM call_reports WHERE subscriber_id = :subscriber").param("subscriber", subscriberId).update();
+	}
+
 	private static OffsetDateTime ts(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

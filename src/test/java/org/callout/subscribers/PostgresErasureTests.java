@@ -1,0 +1,8 @@
+package org.callout.subscribers;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresErasureTests extends ErasureTests {
+
+}
