@@ -107,8 +107,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** What only admins may read or change. */
-	static final String[] ADMIN_PATHS = { "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit", "/api/v1/audit/**" };
+	/** What only admins may read or change: accounts, the audit log, and erasing a person (it cannot be undone). */
+	static final String[] ADMIN_PATHS = { "/api/v1/accounts", "/api/v1/accounts/**", "/api/v1/audit", "/api/v1/audit/**",
+			"/api/v1/subscribers/erasures" };
 
 	/**
 	 * Authenticated by the admin token alone ({@link AdminTokenFilter}): stateless, no CSRF since no cookie
