@@ -6,13 +6,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 
 import org.callout.consent.ConsentEvent;
 import org.callout.consent.ConsentHistoryEntry;
 import org.callout.consent.ConsentKind;
 import org.callout.consent.ConsentTerms;
+import org.callout.consent.ImportedConsent;
+import org.callout.consent.RecordedChoice;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -25,6 +30,20 @@ public class ConsentEventStore {
 			INSERT INTO consent_events (subscriber_id, list_id, kind, terms_version, occurred_at, ip_address, user_agent,
 			                            source, form_id, page_url, language, address_hash)
 			VALUES (:subscriber, :list, :kind, :terms, :at, :ip, :agent, :source, :form, :page, :language, :hash)""";
+
+	// An import appends a chunk's events in one JDBC batch: one round trip per chunk, not per row.
+	private static final String APPEND_IMPORTED = """
+			INSERT INTO consent_events (subscriber_id, list_id, kind, terms_version, occurred_at, ip_address, user_agent,
+			                            source, form_id, page_url, language, address_hash, import_id, recorded_at,
+			                            evidence_source, evidence_text, evidence_consented_at, evidence_confirmed_at)
+			VALUES (:subscriber, :list, :kind, :terms, :at, :ip, :agent, :source, :form, :page, :language, :hash, :import,
+			        :recorded, :evidenceSource, :evidenceText, :consentedCell, :confirmedCell)""";
+
+	// Only the kinds that are a person's own choice or its undoing; ordered by the ledger's sequence, which is the
+	// order things happened in as Callout learned them (an imported event's occurred_at may lie in the past).
+	private static final String CHOICES = """
+			SELECT address_hash, list_id, kind FROM consent_events
+			WHERE address_hash IN (:hashes) ORDER BY id""";
 
 	// History joins the terms so organizers read the exact words each event refers to; ordered by the
 	// ledger's own sequence, which is insertion order even when two events share a timestamp.
@@ -41,8 +60,51 @@ public class ConsentEventStore {
 
 	private final JdbcClient jdbc;
 
-	ConsentEventStore(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	ConsentEventStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	public void appendImported(List<ImportedConsent> imported) {
+		if (imported.isEmpty()) {
+			return;
+		}
+		MapSqlParameterSource[] rows = imported.stream().map(ConsentEventStore::params).toArray(MapSqlParameterSource[]::new);
+		batch.batchUpdate(APPEND_IMPORTED, rows);
+	}
+
+	private static MapSqlParameterSource params(ImportedConsent imported) {
+		ConsentEvent event = imported.event();
+		return new MapSqlParameterSource().addValue("subscriber", event.subscriberId())
+			.addValue("list", event.listId())
+			.addValue("kind", event.kind().name())
+			.addValue("terms", event.termsVersion())
+			.addValue("at", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+			.addValue("ip", event.ipAddress())
+			.addValue("agent", truncate(event.userAgent(), 512))
+			.addValue("source", event.source().dbValue())
+			.addValue("form", event.formId())
+			.addValue("page", event.pageUrl())
+			.addValue("language", event.language())
+			.addValue("hash", event.addressHash())
+			.addValue("import", imported.importId())
+			.addValue("recorded", OffsetDateTime.ofInstant(imported.recordedAt(), ZoneOffset.UTC))
+			.addValue("evidenceSource", imported.evidenceSource())
+			.addValue("evidenceText", imported.evidenceText())
+			.addValue("consentedCell", imported.consentedAtCell())
+			.addValue("confirmedCell", imported.confirmedAtCell());
+	}
+
+	public List<RecordedChoice> choicesOf(Collection<String> hashes) {
+		if (hashes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CHOICES)
+			.param("hashes", hashes)
+			.query((rs, row) -> new RecordedChoice(rs.getString(1), rs.getLong(2), ConsentKind.valueOf(rs.getString(3))))
+			.list();
 	}
 
 	public long append(ConsentEvent event) {
