@@ -2,11 +2,9 @@ package org.callout.subscribers.internal.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** The columns of an import file by name, found case-insensitively in any order; the rest are reported and ignored. */
 final class Columns {
@@ -28,17 +26,17 @@ final class Columns {
 	/** The first of two columns with one name counts; the second is reported as unknown (it is ignored). */
 	static Columns of(List<String> header) {
 		Map<String, Integer> index = new HashMap<>();
-		Set<String> unknown = new LinkedHashSet<>();
+		Map<String, String> unknown = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < header.size(); i++) {
 			String name = header.get(i).strip().toLowerCase(Locale.ROOT);
 			if (KNOWN.contains(name) && !index.containsKey(name)) {
 				index.put(name, i);
 			}
 			else if (!name.isEmpty()) {
-				unknown.add(header.get(i).strip());
+				unknown.putIfAbsent(name, header.get(i).strip());
 			}
 		}
-		return new Columns(index, new ArrayList<>(unknown));
+		return new Columns(index, new ArrayList<>(unknown.values()));
 	}
 
 	boolean has(String name) {

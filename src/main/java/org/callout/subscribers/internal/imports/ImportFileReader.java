@@ -2,12 +2,8 @@ package org.callout.subscribers.internal.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,9 +45,7 @@ final class ImportFileReader {
 	static ParsedFile read(InputStream body, Validators validators) {
 		// Broken UTF-8 refuses the whole file (REPORT), naming the row it is in: decoding with replacement
 		// characters would store names the organizer never typed, and silently.
-		Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT));
+		Reader reader = new StrictUtf8Reader(body);
 		try (CSVParser parser = CSVParser.parse(skipBom(reader), FORMAT)) {
 			return read(parser, validators);
 		}
@@ -117,8 +111,9 @@ final class ImportFileReader {
 	private static RuntimeException unreadable(Exception ex, long row) {
 		String where = row > 0 ? " (at row " + row + ")" : "";
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof CharacterCodingException) {
-				return refuse("Not UTF-8", "The file is not valid UTF-8" + where + ". Save it as \"CSV UTF-8\" and send it again.");
+			if (cause instanceof StrictUtf8Reader.Malformed malformed) {
+				return refuse("Not UTF-8", "The file is not valid UTF-8: line " + malformed.line + ", byte " + malformed.offset
+						+ ". Save it as \"CSV UTF-8\" and send it again.");
 			}
 			if (cause instanceof CSVException) {
 				return refuse("Not CSV", "The file is not valid CSV" + where + ": a quoted field is left open, or a quote "
@@ -129,15 +124,15 @@ final class ImportFileReader {
 				: ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
 	}
 
-	/** A NUL or other C0 control other than tab and line breaks means binary content (a spreadsheet, an image). */
+	/**
+	 * A NUL means binary content (an .xlsx, an image): no text has one. Other control characters are left to the
+	 * typed-text rules, which turn them into spaces, as a signup's.
+	 */
 	private static void checkText(List<String> cells, long row) {
 		for (String cell : cells) {
-			for (int i = 0; i < cell.length(); i++) {
-				char c = cell.charAt(i);
-				if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-					throw refuse("Not CSV", "The file holds binary data (control character U+" + String.format("%04X", (int) c)
-							+ " at row " + row + "): it must be CSV text, such as a spreadsheet saved as \"CSV UTF-8\".");
-				}
+			if (cell.indexOf('\0') >= 0) {
+				throw refuse("Not CSV", "The file holds binary data (a NUL byte at row " + row
+						+ "): it must be CSV text, such as a spreadsheet saved as \"CSV UTF-8\".");
 			}
 		}
 	}
