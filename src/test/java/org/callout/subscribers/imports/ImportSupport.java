@@ -13,9 +13,9 @@ import org.callout.signup.SignupFlowSupport;
 import tools.jackson.databind.JsonNode;
 
 /** A running Callout (see {@link SignupFlowSupport}) and the organizer's import API over real HTTP. */
-abstract class ImportSupport extends SignupFlowSupport {
+public abstract class ImportSupport extends SignupFlowSupport {
 
-	static final String HEADER = "email,first_name,last_name,zip,consented_at,confirmed_at,consent_source,ip\r\n";
+	protected static final String HEADER = "email,first_name,last_name,zip,consented_at,confirmed_at,consent_source,ip\r\n";
 
 	protected HttpResponse<String> importCsv(String csv, String query) throws Exception {
 		return importBytes(csv.getBytes(StandardCharsets.UTF_8), "text/csv", query);
