@@ -42,6 +42,7 @@ class ImportPlanner {
 	}
 
 	List<RowPlan> plan(List<ImportRow> rows, UpdateMode mode, String defaultLanguage) {
+		data.planForCurrentSizes();
 		Map<String, String> hashes = new HashMap<>();
 		rows.forEach(r -> hashes.put(r.email().matchKey(), hasher.hash(r.email().matchKey())));
 		Map<String, OnFile> onFile = data.onFile(hashes.keySet());

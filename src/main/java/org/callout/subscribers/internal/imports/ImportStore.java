@@ -113,20 +113,15 @@ public class ImportStore {
 	}
 
 	void addPending(long importId, List<PendingConfirmation> pending) {
-		batch.batchUpdate("""
-				INSERT INTO subscriber_import_pending (import_id, subscriber_id, list_id, language)
-				VALUES (:import, :subscriber, :list, :language)""", pending.stream()
-			.map(p -> new MapSqlParameterSource("import", importId).addValue("subscriber", p.subscriberId())
-				.addValue("list", p.listId())
-				.addValue("language", p.language()))
-			.toArray(MapSqlParameterSource[]::new));
+		MultiRowInsert.insert(batch.getJdbcTemplate(), "INSERT INTO subscriber_import_pending (import_id, subscriber_id, list_id, language)",
+				"", pending.stream()
+					.map(p -> new Object[] { importId, p.subscriberId(), p.listId(), MultiRowInsert.text(p.language()) })
+					.toList());
 	}
 
 	void addLookups(long importId, List<Long> subscriberIds) {
-		batch.batchUpdate("INSERT INTO subscriber_import_lookups (import_id, subscriber_id) VALUES (:import, :subscriber)",
-				subscriberIds.stream()
-					.map(id -> new MapSqlParameterSource("import", importId).addValue("subscriber", id))
-					.toArray(MapSqlParameterSource[]::new));
+		MultiRowInsert.insert(batch.getJdbcTemplate(), "INSERT INTO subscriber_import_lookups (import_id, subscriber_id)", "",
+				subscriberIds.stream().map(id -> new Object[] { importId, id }).toList());
 	}
 
 	public List<PendingConfirmation> claimConfirmations(long importId, Instant now) {
