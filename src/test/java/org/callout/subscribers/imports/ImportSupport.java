@@ -12,7 +12,14 @@ import java.util.List;
 import org.callout.signup.SignupFlowSupport;
 import tools.jackson.databind.JsonNode;
 
-/** A running Callout (see {@link SignupFlowSupport}) and the organizer's import API over real HTTP. */
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A running Callout (see {@link SignupFlowSupport}) and the organizer's import API over real HTTP. Its own
+ * application context: these tests leave withdrawals and "this wasn't me" reports in the ledger, which the signup
+ * tests' context must not see. Chunks of 2 rows, so that every import here spans several chunks.
+ */
+@TestPropertySource(properties = "callout.subscribers.imports.chunk-size=2")
 public abstract class ImportSupport extends SignupFlowSupport {
 
 	protected static final String HEADER = "email,first_name,last_name,zip,consented_at,confirmed_at,consent_source,ip\r\n";
