@@ -2,10 +2,17 @@ package org.callout.subscribers.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.callout.consent.ConsentEvent;
 import org.callout.consent.ConsentKind;
 import org.callout.consent.ConsentLedger;
@@ -21,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** CSV imports through the organizer API: consent evidence, people's own choices, dry runs, re-runs, update modes. */
+/** CSV imports through the organizer API: consent evidence, people's own choices, dry runs, re-runs, progress. */
 abstract class ImportApiTests extends ImportSupport {
 
 	@Autowired
@@ -185,60 +192,6 @@ abstract class ImportApiTests extends ImportSupport {
 	}
 
 	@Test
-	void updateNoneLeavesTheDetailsOnFileAlone() throws Exception {
-		String email = unique("none");
-		imported("email,first_name,zip\n" + email + ",Ana,\n", "");
-
-		JsonNode answer = imported("email,first_name,zip\n" + email + ",Anna,10004\n", "rows=all");
-
-		assertThat(outcomes(answer)).containsExactly("2:unchanged");
-		assertThat(details(email)).isEqualTo("Ana|null");
-	}
-
-	@Test
-	void fillBlanksSetsOnlyWhatIsBlankOnFile() throws Exception {
-		String email = unique("fill");
-		imported("email,first_name,zip\n" + email + ",Ana,\n", "");
-
-		JsonNode answer = imported("email,first_name,zip\n" + email + ",Anna,10004\n", "update=fill-blanks&rows=all");
-
-		assertThat(outcomes(answer)).containsExactly("2:updated");
-		assertThat(details(email)).isEqualTo("Ana|10004");
-	}
-
-	@Test
-	void overwriteReplacesDetailsWithTheFilesButAnEmptyCellErasesNothing() throws Exception {
-		String email = unique("overwrite");
-		imported("email,first_name,zip\n" + email + ",Ana,10004\n", "");
-
-		imported("email,first_name,zip\n" + email + ",Anna,\n", "update=overwrite");
-
-		assertThat(details(email)).isEqualTo("Anna|10004");
-	}
-
-	@Test
-	void anImportNeverDowngradesAConfirmedMembership() throws Exception {
-		String email = unique("stays");
-		imported(HEADER + confirmedRow(email), "");
-
-		JsonNode answer = imported("email\n" + email + "\n", "update=overwrite&rows=all");
-
-		assertThat(outcomes(answer)).containsExactly("2:unchanged");
-		assertThat(membership(email, "supporters")).isEqualTo("CONFIRMED");
-	}
-
-	@Test
-	void aPendingMembershipIsConfirmedByAFileWithConfirmationEvidence() throws Exception {
-		String email = unique("upgrade");
-		imported("email\n" + email + "\n", "");
-
-		JsonNode answer = imported(HEADER + confirmedRow(email), "rows=all");
-
-		assertThat(outcomes(answer)).containsExactly("2:updated");
-		assertThat(membership(email, "supporters")).isEqualTo("CONFIRMED");
-	}
-
-	@Test
 	void theListsColumnTakesSemicolonSeparatedSlugsAndTheListParameterIsTheDefault() throws Exception {
 		lists.bySlug("import-a").orElseGet(() -> lists.create("import-a", "A", null, false));
 		lists.bySlug("import-b").orElseGet(() -> lists.create("import-b", "B", null, false));
@@ -268,21 +221,48 @@ abstract class ImportApiTests extends ImportSupport {
 	}
 
 	@Test
+	void theProgressRowAnswersWhileTheImportRuns() throws Exception {
+		StringBuilder csv = new StringBuilder("email\n");
+		String tag = unique("running").replace("@example.org", "");
+		for (int i = 0; i < 3000; i++) {
+			csv.append(tag).append('-').append(i).append("@example.org\n");
+		}
+		CompletableFuture<HttpResponse<String>> running = http.sendAsync(
+				HttpRequest.newBuilder(URI.create(base() + "/api/v1/subscribers/imports"))
+					.header("Authorization", "Bearer " + ADMIN)
+					.header("Content-Type", "text/csv")
+					.POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		// In chunks of 2 rows (ImportSupport), 1 500 commits: the API is asked until it answers one part way.
+		long id = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("SELECT MAX(id) FROM subscriber_imports WHERE total = 3000").query(Long.class).optional().orElse(null),
+					found -> found != null);
+		JsonNode midway = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> json.readTree(admin("/api/v1/subscribers/imports/" + id).body()),
+					node -> "running".equals(node.get("status").asString()) && node.get("done").asInt() > 0);
+		JsonNode finished = json.readTree(running.get(60, TimeUnit.SECONDS).body());
+
+		assertThat(midway.get("done").asInt()).isLessThan(3000);
+		assertThat(midway.get("total").asInt()).isEqualTo(3000);
+		assertThat(finished.get("importRun").get("id").asLong()).isEqualTo(id);
+		assertThat(finished.get("importRun").get("status").asString()).isEqualTo("done");
+		assertThat(finished.get("importRun").get("done").asInt()).isEqualTo(3000);
+	}
+
+	@Test
 	void importedConfirmedPeopleWithAZipGetTheirDistrictsLookedUp() throws Exception {
 		String email = unique("districts");
 
 		imported(HEADER + confirmedRow(email), "");
 
 		long id = subscriberId(email);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> count("SELECT COUNT(*) FROM representations WHERE subscriber_id = " + id) == 1);
-	}
-
-	private String details(String email) {
-		return jdbc.sql("SELECT first_name, zip FROM subscribers WHERE email_key = :key")
-			.param("key", email.toLowerCase())
-			.query((rs, row) -> rs.getString(1) + "|" + rs.getString(2))
-			.single();
 	}
 
 }

@@ -22,11 +22,6 @@ record ImportStatus(long id, String status, boolean dryRun, String update, Strin
 	/** The API's names for a {@link Tally}. */
 	record Counts(@com.fasterxml.jackson.annotation.JsonProperty("new") int created, int updated, int unchanged, int skipped,
 			int refused) {
-
-		static Counts of(Tally tally) {
-			return new Counts(tally.created(), tally.updated(), tally.unchanged(), tally.skipped(), tally.refused());
-		}
-
 	}
 
 }
