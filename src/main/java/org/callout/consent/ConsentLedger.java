@@ -1,6 +1,7 @@
 package org.callout.consent;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.callout.consent.internal.ConsentEventStore;
@@ -20,6 +21,19 @@ public class ConsentLedger {
 	/** Appends an event; nothing ever edits or removes one (the database refuses it too). */
 	public long record(ConsentEvent event) {
 		return events.append(event);
+	}
+
+	/** Appends imported events in one batch per call (an import's chunk), with their evidence. */
+	public void recordImported(List<ImportedConsent> imported) {
+		events.appendImported(imported);
+	}
+
+	/**
+	 * What these addresses chose, oldest first: the choices an import must never override (a withdrawal, a
+	 * "this wasn't me") and what came after them. Addresses with no history have no entry.
+	 */
+	public List<RecordedChoice> choicesOf(Collection<String> addressHashes) {
+		return events.choicesOf(addressHashes);
 	}
 
 	/** One subscriber's history, oldest first, with the exact words of each terms version. */

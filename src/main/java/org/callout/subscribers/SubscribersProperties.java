@@ -2,6 +2,8 @@ package org.callout.subscribers;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,13 +11,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param defaultList the public list that exists from the first start and takes signups naming no list
  * @param freshLinks the form that emails a fresh unsubscribe link to whoever holds a broken one
+ * @param imports CSV imports of supporters
  */
 @ConfigurationProperties("callout.subscribers")
-public record SubscribersProperties(DefaultList defaultList, FreshLinks freshLinks) {
+public record SubscribersProperties(DefaultList defaultList, FreshLinks freshLinks, Imports imports) {
 
 	public SubscribersProperties {
 		defaultList = defaultList == null ? new DefaultList(null, null, null) : defaultList;
 		freshLinks = freshLinks == null ? new FreshLinks(null, 0) : freshLinks;
+		imports = imports == null ? new Imports(null, 0) : imports;
+	}
+
+	/**
+	 * @param maxFileSize a CSV file larger than this is refused with 413 before a row is read
+	 * @param chunkSize rows planned and written together, in one transaction and one batch per statement
+	 */
+	public record Imports(DataSize maxFileSize, int chunkSize) {
+
+		public Imports {
+			maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(50) : maxFileSize;
+			chunkSize = chunkSize <= 0 ? 1000 : chunkSize;
+		}
+
 	}
 
 	/**

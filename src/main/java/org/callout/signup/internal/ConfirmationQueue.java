@@ -8,7 +8,10 @@ import java.util.Map;
 
 import org.callout.platform.Claims;
 import org.callout.platform.WorkClaims;
+import org.callout.subscribers.ImportedSupporters;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,9 +69,21 @@ class ConfirmationQueue {
 
 	private final WorkClaims claims;
 
-	ConfirmationQueue(JdbcClient jdbc, Claims claims) {
+	private final NamedParameterJdbcTemplate batch;
+
+	ConfirmationQueue(JdbcClient jdbc, Claims claims, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.claims = claims.on("confirmation_queue");
+		this.batch = batch;
+	}
+
+	/** An import's re-permission emails, in one batch: there may be thousands. */
+	void enqueueAll(List<ImportedSupporters.PendingConfirmation> pending, Instant now) {
+		batch.batchUpdate(ENQUEUE, pending.stream()
+			.map(p -> new MapSqlParameterSource("subscriber", p.subscriberId()).addValue("list", p.listId())
+				.addValue("language", p.language())
+				.addValue("now", utc(now)))
+			.toArray(MapSqlParameterSource[]::new));
 	}
 
 	void enqueue(long subscriberId, long listId, String language, Instant now) {

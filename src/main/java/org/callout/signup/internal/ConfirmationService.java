@@ -55,13 +55,13 @@ class ConfirmationService {
 		return switch (links.check(ConfirmationLinks.CONFIRM, token)) {
 			case ConfirmationLinks.Check.Valid valid -> transactions.execute(status -> {
 				ConfirmationLinks.Target target = valid.target();
+				// A membership an import left unconfirmed may have no grant (the file had no consent evidence) and is
+				// asked in its own language: the link's nonce alone proves it answers the email that was sent.
 				Optional<ConsentHistoryEntry> grant = grantAnswered(target);
-				if (grant.isEmpty()) {
-					return Outcome.NOT_PENDING;
-				}
-				return switch (memberships.confirm(target.subscriberId(), target.listId(), target.nonce(), grant.get().language())) {
+				String grantLanguage = grant.map(ConsentHistoryEntry::language).orElse(language);
+				return switch (memberships.confirm(target.subscriberId(), target.listId(), target.nonce(), grantLanguage)) {
 					case CONFIRMED -> {
-						record(target, grant.get(), ConsentKind.CONFIRMED, client, language);
+						record(target, grant, ConsentKind.CONFIRMED, client, language);
 						yield Outcome.CONFIRMED;
 					}
 					case ALREADY_CONFIRMED -> Outcome.ALREADY_CONFIRMED;
@@ -78,10 +78,10 @@ class ConfirmationService {
 			case ConfirmationLinks.Check.Valid valid -> transactions.execute(status -> {
 				ConfirmationLinks.Target target = valid.target();
 				Optional<ConsentHistoryEntry> grant = grantAnswered(target);
-				if (grant.isEmpty() || !memberships.disown(target.subscriberId(), target.listId(), target.nonce())) {
+				if (!memberships.disown(target.subscriberId(), target.listId(), target.nonce())) {
 					return Outcome.NOT_PENDING;
 				}
-				record(target, grant.get(), ConsentKind.REPORTED_NOT_ME, client, language);
+				record(target, grant, ConsentKind.REPORTED_NOT_ME, client, language);
 				return Outcome.DISOWNED;
 			});
 			case ConfirmationLinks.Check.Expired expired -> Outcome.EXPIRED;
@@ -98,12 +98,13 @@ class ConfirmationService {
 			.findFirst();
 	}
 
-	/** Appends the event, naming the terms version of the grant it answers. */
-	private void record(ConfirmationLinks.Target target, ConsentHistoryEntry grant, ConsentKind kind, ClientInfo client,
+	/** Appends the event, naming the terms version of the grant it answers (an imported grant may name none). */
+	private void record(ConfirmationLinks.Target target, Optional<ConsentHistoryEntry> grant, ConsentKind kind, ClientInfo client,
 			String language) {
 		Subscriber subscriber = subscribers.byId(target.subscriberId()).orElseThrow();
-		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, grant.terms().versionId(), clock.instant(),
-				client.ipAddress(), client.userAgent(), ConsentSource.FORM, grant.formId(), null, language,
+		String terms = grant.map(ConsentHistoryEntry::terms).map(t -> t.versionId()).orElse(null);
+		ledger.record(new ConsentEvent(subscriber.id(), target.listId(), kind, terms, clock.instant(), client.ipAddress(),
+				client.userAgent(), ConsentSource.FORM, grant.map(ConsentHistoryEntry::formId).orElse(null), null, language,
 				hasher.hash(subscriber.email().matchKey())));
 	}
 

@@ -37,7 +37,7 @@ class RoleTableTests extends AccountsSupport {
 				"GET /api/v1/blasts/{id}/deliveries", "GET /api/v1/blasts/{id}/template", "GET /api/v1/consent-history",
 				"GET /api/v1/districts", "GET /api/v1/districts/refreshes/{id}", "GET /api/v1/districts/summary", "GET /api/v1/kiosk-allowlist",
 				"GET /api/v1/legislators", "GET /api/v1/legislators/{id}", "GET /api/v1/lists", "GET /api/v1/lists/{slug}",
-				"GET /api/v1/subscribers", "GET /api/v1/subscribers/access", "GET /api/v1/subscribers/export", "GET /api/v1/subscribers/exports/{id}",
+				"GET /api/v1/subscribers", "GET /api/v1/subscribers/access", "GET /api/v1/subscribers/export", "GET /api/v1/subscribers/exports/{id}", "GET /api/v1/subscribers/imports/{id}",
 				"GET /api/v1/subscribers/{id}", "GET /api/v1/subscribers/{id}/consent-history", "GET /api/v1/subscribers/{id}/districts",
 				"GET /api/v1/suppressions", "GET /api/v1/templates", "GET /api/v1/templates/{name}", "GET /api/v1/templates/{name}/versions",
 				"GET /api/v1/templates/{name}/versions/{version}", "GET /api/v1/triggers", "GET /api/v1/triggers/{id}",
@@ -50,7 +50,8 @@ class RoleTableTests extends AccountsSupport {
 				"POST /api/v1/blasts/{id}/reschedule", "POST /api/v1/blasts/{id}/resume", "POST /api/v1/blasts/{id}/submit",
 				"POST /api/v1/districts/organizer-imports", "POST /api/v1/districts/refreshes", "POST /api/v1/districts/zip-table/imports",
 				"POST /api/v1/kiosk-allowlist", "POST /api/v1/legislators/imports", "POST /api/v1/lists", "POST /api/v1/mail/test",
-				"POST /api/v1/subscribers/{id}/unsubscribe", "POST /api/v1/suppressions", "POST /api/v1/templates/{name}/test-send",
+				"POST /api/v1/subscribers/{id}/unsubscribe", "POST /api/v1/subscribers/imports",
+				"POST /api/v1/subscribers/imports/{id}/confirmations", "POST /api/v1/suppressions", "POST /api/v1/templates/{name}/test-send",
 				"POST /api/v1/triggers", "PUT /api/v1/bills/{id}", "PUT /api/v1/lists/{slug}", "PUT /api/v1/subscribers/{id}",
 				"PUT /api/v1/subscribers/{id}/districts", "PUT /api/v1/templates/{name}", "PUT /api/v1/triggers/{id}");
 		// Accounts, the audit log and erasures are admins'.

@@ -1,0 +1,8 @@
+package org.callout.subscribers.imports;
+
+import org.callout.support.H2Database;
+
+@H2Database
+class H2ImportApiTests extends ImportApiTests {
+
+}

@@ -1,0 +1,8 @@
+package org.callout.subscribers.imports;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresImportApiTests extends ImportApiTests {
+
+}
