@@ -2,7 +2,6 @@ package org.callout.platform.internal;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Organizer API: the audit log, newest first. Pages are keyset by id: {@code after=<id>} answers the entries after
  * that one in this order (older ones), so a page never shifts while new entries arrive. The export streams every
- * matching entry as CSV.
+ * matching entry as CSV, a keyset page at a time.
  */
 @RestController
 class AuditController {
@@ -34,6 +33,8 @@ class AuditController {
 	private static final int DEFAULT_LIMIT = 100;
 
 	private static final int MAX_LIMIT = 1000;
+
+	private static final int EXPORT_PAGE = 1000;
 
 	private static final String[] HEADER = { "id", "occurred_at", "actor", "channel", "client_ip", "action", "target",
 			"outcome", "before", "after", "detail" };
@@ -62,16 +63,22 @@ class AuditController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"callout-audit.csv\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-			store.query(filter, 0, entry -> {
-				try {
+			// Keyset pages, so neither the database driver (PostgreSQL's reads a whole result by default) nor this
+			// answer ever holds more than a page, however long the log.
+			AuditStore.Filter page = filter;
+			List<AuditEntry> entries;
+			do {
+				entries = store.find(page, EXPORT_PAGE);
+				for (AuditEntry entry : entries) {
 					csv.printRecord(entry.id(), entry.occurredAt(), cell(entry.actor()), cell(entry.channel()),
 							cell(entry.clientIp()), cell(entry.action()), cell(entry.target()), cell(entry.outcome()),
 							cell(entry.before()), cell(entry.after()), cell(entry.detail()));
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
+				if (!entries.isEmpty()) {
+					page = new AuditStore.Filter(filter.actor(), filter.action(), filter.from(), filter.to(), entries.getLast().id());
 				}
-			});
+			}
+			while (entries.size() == EXPORT_PAGE);
 		}
 	}
 

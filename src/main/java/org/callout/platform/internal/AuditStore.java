@@ -5,13 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,16 +52,6 @@ class AuditStore {
 
 	/** Newest first (by id, which follows insertion), at most {@code limit}. */
 	List<AuditEntry> find(Filter filter, int limit) {
-		List<AuditEntry> found = new ArrayList<>();
-		query(filter, limit, found::add);
-		return found;
-	}
-
-	/**
-	 * Hands each matching entry to the consumer as the database returns it, newest first, so an export never holds
-	 * the whole log in memory. {@code limit} 0: all.
-	 */
-	void query(Filter filter, int limit, Consumer<AuditEntry> each) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (filter.actor() != null) {
@@ -89,11 +76,8 @@ class AuditStore {
 			sql.append(" AND id < :beforeId");
 			params.put("beforeId", filter.beforeId());
 		}
-		sql.append(" ORDER BY id DESC");
-		if (limit > 0) {
-			sql.append(" LIMIT ").append(limit);
-		}
-		jdbc.sql(sql.toString()).params(params).query((RowCallbackHandler) rs -> each.accept(entry(rs)));
+		sql.append(" ORDER BY id DESC LIMIT ").append(limit);
+		return jdbc.sql(sql.toString()).params(params).query((rs, row) -> entry(rs)).list();
 	}
 
 	private static AuditEntry entry(ResultSet rs) throws SQLException {
