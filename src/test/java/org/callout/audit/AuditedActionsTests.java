@@ -46,8 +46,12 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 
 	}
 
-	/** One write mapping and the action it records. */
-	record Row(String method, String path, String action, Call call) {
+	/** One write mapping, the action it records, and who the entry must name. */
+	record Row(String method, String path, String action, String actor, Call call) {
+
+		Row(String method, String path, String action, Call call) {
+			this(method, path, action, "admin-token", call);
+		}
 
 		String mapping() {
 			return method + " " + path;
@@ -76,6 +80,40 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 
 	private HttpResponse<String> call(String method, String path, Object body, int... statuses) throws Exception {
 		return expect(adminSend(method, path, body == null ? null : json.writeValueAsString(body)), statuses);
+	}
+
+	private HttpResponse<String> callAs(String token, String method, String path, Object body, int... statuses)
+			throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+					: java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+		return expect(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), statuses);
+	}
+
+	/** The account whose personal token the {@code /api/v1/me} rows use: their entries name it. */
+	private static final String MEMBER = "aud-member-" + UUID.randomUUID().toString().substring(0, 6);
+
+	private long account(String username) throws Exception {
+		return id(call("POST", "/api/v1/accounts", Map.of("username", username, "email", username + "@example.org", "password",
+				"correct horse battery staple", "role", "ORGANIZER"), 201));
+	}
+
+	private String memberToken() throws Exception {
+		long member = memberAccount();
+		return json.readTree(call("POST", "/api/v1/accounts/" + member + "/tokens", Map.of("name", "laptop"), 201).body())
+			.get("token").asString();
+	}
+
+	private long memberAccount() throws Exception {
+		HttpResponse<String> all = call("GET", "/api/v1/accounts", null, 200);
+		for (var account : json.readTree(all.body())) {
+			if (account.get("username").asString().equals(MEMBER)) {
+				return account.get("id").asLong();
+			}
+		}
+		return account(MEMBER);
 	}
 
 	private long id(HttpResponse<String> answer) {
@@ -160,6 +198,36 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 
 	private List<Row> table() {
 		return List.of(
+				new Row("POST", "/api/v1/accounts", "account.create", () -> {
+					String username = "aud-" + UUID.randomUUID().toString().substring(0, 8);
+					account(username);
+					return "account:" + username;
+				}),
+				new Row("PUT", "/api/v1/accounts/{id}", "account.edit", () -> {
+					String username = "aud-" + UUID.randomUUID().toString().substring(0, 8);
+					long account = account(username);
+					return start("account:" + username, () -> call("PUT", "/api/v1/accounts/" + account, Map.of("role", "VIEWER"), 200));
+				}),
+				new Row("POST", "/api/v1/accounts/{id}/tokens", "token.create", () -> {
+					long account = account("aud-" + UUID.randomUUID().toString().substring(0, 8));
+					mark = lastId();
+					return "token:" + id(call("POST", "/api/v1/accounts/" + account + "/tokens", Map.of("name", "phone"), 201));
+				}),
+				new Row("DELETE", "/api/v1/accounts/{id}/tokens/{tokenId}", "token.revoke", () -> {
+					long account = account("aud-" + UUID.randomUUID().toString().substring(0, 8));
+					long token = id(call("POST", "/api/v1/accounts/" + account + "/tokens", Map.of("name", "phone"), 201));
+					return start("token:" + token, () -> call("DELETE", "/api/v1/accounts/" + account + "/tokens/" + token, null, 204));
+				}),
+				new Row("POST", "/api/v1/me/tokens", "token.create", MEMBER, () -> {
+					String token = memberToken();
+					mark = lastId();
+					return "token:" + id(callAs(token, "POST", "/api/v1/me/tokens", Map.of("name", "desktop"), 201));
+				}),
+				new Row("DELETE", "/api/v1/me/tokens/{tokenId}", "token.revoke", MEMBER, () -> {
+					String token = memberToken();
+					long other = id(callAs(token, "POST", "/api/v1/me/tokens", Map.of("name", "old"), 201));
+					return start("token:" + other, () -> callAs(token, "DELETE", "/api/v1/me/tokens/" + other, null, 204));
+				}),
 				new Row("POST", "/api/v1/bills", "bill.create", () -> "bill:" + bill()),
 				new Row("PUT", "/api/v1/bills/{id}", "bill.edit", () -> {
 					long bill = bill();
@@ -328,7 +396,7 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 			else {
 				assertThat(lower.get("target")).isEqualTo(target);
 			}
-			assertThat(lower.get("actor")).isEqualTo("admin-token");
+			assertThat(lower.get("actor")).isEqualTo(row.actor());
 			assertThat(lower.get("channel")).isEqualTo("api");
 			assertThat(lower.get("client_ip")).isEqualTo("127.0.0.1");
 			assertThat(lower.get("outcome")).isEqualTo("ok");
