@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class AuditApiTests extends SignupFlowSupport {
 	/** A moment no earlier test's entries share: the test clock stands still until a test moves it. */
 	private Instant fresh() {
 		clock.advance(Duration.ofSeconds(1));
-		return clock.instant();
+		return clock.instant().truncatedTo(ChronoUnit.MICROS); // As the databases keep it.
 	}
 
 	private static String at(Instant instant) {
@@ -74,7 +75,7 @@ class AuditApiTests extends SignupFlowSupport {
 		Instant start = fresh();
 		String early = createList();
 		clock.advance(Duration.ofHours(1));
-		Instant later = clock.instant();
+		Instant later = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String late = createList();
 
 		assertThat(entries("actor=admin-token&action=list.create&from=" + at(start))).extracting(e -> e.get("target").asString())
@@ -151,7 +152,7 @@ class AuditApiTests extends SignupFlowSupport {
 	@Test
 	void aRequestWithAWrongTokenIsRecordedOnceWithItsMethodAndPath() throws Exception {
 		clock.advance(Duration.ofMinutes(2)); // Past any earlier refusal's minute.
-		Instant start = clock.instant();
+		Instant start = fresh();
 
 		assertThat(send("POST", "/api/v1/lists", "{}", "wrong-token-0123456789").statusCode()).isEqualTo(401);
 
@@ -167,7 +168,7 @@ class AuditApiTests extends SignupFlowSupport {
 	@Test
 	void aRequestWithNoTokenIsRecordedAsRefused() throws Exception {
 		clock.advance(Duration.ofMinutes(2));
-		Instant start = clock.instant();
+		Instant start = fresh();
 
 		assertThat(send("DELETE", "/api/v1/kiosk-allowlist?cidr=203.0.113.7", null, null).statusCode()).isEqualTo(401);
 
@@ -178,7 +179,7 @@ class AuditApiTests extends SignupFlowSupport {
 	@Test
 	void aFloodOfAHundredBadTokensLeavesOneEntryAMinute() throws Exception {
 		clock.advance(Duration.ofMinutes(2));
-		Instant start = clock.instant();
+		Instant start = fresh();
 
 		for (int i = 0; i < 100; i++) {
 			assertThat(send("POST", "/api/v1/blasts/" + i + "/approve", null, "guess-" + i).statusCode()).isEqualTo(401);
@@ -188,6 +189,24 @@ class AuditApiTests extends SignupFlowSupport {
 		clock.advance(Duration.ofSeconds(61));
 		assertThat(send("POST", "/api/v1/blasts/1/approve", null, "guess-again").statusCode()).isEqualTo(401);
 		assertThat(entries("actor=anonymous&action=refused&from=" + at(start))).hasSize(2);
+	}
+
+	@Test
+	void aViewerWhoTriesToApproveIsRefusedAndTheRefusalNamesThem() throws Exception {
+		String viewer = "aud-viewer-" + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> account = send("POST", "/api/v1/accounts", json.writeValueAsString(Map.of("username", viewer,
+				"email", viewer + "@example.org", "password", "correct horse battery staple", "role", "VIEWER")), ADMIN);
+		assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+		HttpResponse<String> made = send("POST", "/api/v1/accounts/" + json.readTree(account.body()).get("id").asLong() + "/tokens",
+				"{\"name\":\"laptop\"}", ADMIN);
+		String token = json.readTree(made.body()).get("token").asString();
+		Instant start = fresh();
+
+		assertThat(send("POST", "/api/v1/blasts/1/approve", null, token).statusCode()).isEqualTo(403);
+
+		JsonNode refused = entries("actor=" + viewer + "&action=refused&from=" + at(start));
+		assertThat(refused).extracting(e -> e.get("target").asString()).containsExactly("POST /api/v1/blasts/1/approve");
+		assertThat(refused.get(0).get("detail").asString()).startsWith("403 ");
 	}
 
 	@Test

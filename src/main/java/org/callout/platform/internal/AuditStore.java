@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class AuditStore {
 				INSERT INTO audit_log (occurred_at, actor, channel, client_ip, action, target, outcome, before_state,
 				                       after_state, detail)
 				VALUES (:at, :actor, :channel, :ip, :action, :target, :outcome, :before, :after, :detail)""")
-			.param("at", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
+			// Both databases keep microseconds: what a filter compares is what was stored.
+			.param("at", OffsetDateTime.ofInstant(entry.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC))
 			.param("actor", clip(entry.actor(), 200))
 			.param("channel", clip(entry.channel(), 20))
 			.param("ip", clip(entry.clientIp(), 64))

@@ -49,9 +49,12 @@ class RecordingAuditLog implements AuditLog {
 		write(action, target, AuditEntry.REFUSED, null, null, detail);
 	}
 
-	/** A refused request whose actor the security chain could not establish (a wrong or missing token). */
+	/**
+	 * A request the security chain refused: by nobody known (a wrong or missing token), or by an account whose role
+	 * does not allow it.
+	 */
 	void refusedRequest(HttpServletRequest request, String detail) {
-		store.insert(new AuditEntry(0, clock.instant(), CurrentActor.ANONYMOUS, actors.channel(request),
+		store.insert(new AuditEntry(0, clock.instant(), actors.name(request), actors.channel(request),
 				addresses.of(request), "refused", request.getMethod() + " " + request.getRequestURI(), AuditEntry.REFUSED,
 				null, null, detail));
 	}

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Records organizer requests the security chain refused (401: a wrong or missing token; 403) in the audit log,
- * throttled so that a flood of bad tokens cannot fill the table: at most one entry per client (an IPv4 address, an
- * IPv6 /64) per minute, and at most {@link #MAX_PER_MINUTE} in all per minute (many addresses at once). Counted
+ * Records organizer requests the security chain refused (401: a wrong or missing token; 403: a role that does not
+ * allow it) in the audit log, throttled so that a flood of bad tokens cannot fill the table: at most one entry per
+ * actor ({@code anonymous} or the account) and client (an IPv4 address, an IPv6 /64) per minute, and at most {@link #MAX_PER_MINUTE} in all per minute (many addresses at once). Counted
  * in memory, per instance: a restart or a second instance may record one more, which is the point of a log.
  */
 @Component
@@ -42,7 +42,10 @@ class RefusedAttempts {
 
 	private final AtomicInteger inWindow = new AtomicInteger();
 
-	RefusedAttempts(RecordingAuditLog audit, ClientAddresses addresses, Clock clock) {
+	private final CurrentActor actors;
+
+	RefusedAttempts(RecordingAuditLog audit, ClientAddresses addresses, Clock clock, CurrentActor actors) {
+		this.actors = actors;
 		this.audit = audit;
 		this.addresses = addresses;
 		this.clock = clock;
@@ -50,7 +53,8 @@ class RefusedAttempts {
 
 	void refused(HttpServletRequest request, int status, String why) {
 		Instant now = clock.instant();
-		String client = ClientAddresses.limitGroup(addresses.of(request));
+		// An account's refusals count apart from the anonymous ones of the same address.
+		String client = actors.name(request) + "@" + ClientAddresses.limitGroup(addresses.of(request));
 		if (!firstThisMinute(client, now) || !underTotal(now)) {
 			return;
 		}
