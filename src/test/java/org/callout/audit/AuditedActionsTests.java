@@ -259,6 +259,10 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 					return start("subscriber:" + subscriber,
 							() -> call("POST", "/api/v1/subscribers/" + subscriber + "/unsubscribe", null, 200));
 				}),
+				new Row("POST", "/api/v1/subscribers/erasures", "subscriber.erase", () -> {
+					call("POST", "/api/v1/subscribers/erasures", Map.of("email", unique("forget-me")), 200);
+					return "erasure";
+				}),
 				new Row("POST", "/api/v1/lists", "list.create", () -> "list:" + list()),
 				new Row("PUT", "/api/v1/lists/{slug}", "list.edit", () -> {
 					String slug = list();
