@@ -1,12 +1,15 @@
 package org.callout.bills.internal;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.callout.bills.TrackedBill;
+import org.callout.platform.AuditLog;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +29,10 @@ class BillsController {
 
 	private final HistoryStore history;
 
-	BillsController(BillRegistry registry, BillViews views, StatusRequests statuses, HistoryStore history) {
+	private final AuditLog audit;
+
+	BillsController(BillRegistry registry, BillViews views, StatusRequests statuses, HistoryStore history, AuditLog audit) {
+		this.audit = audit;
 		this.registry = registry;
 		this.views = views;
 		this.statuses = statuses;
@@ -41,8 +47,11 @@ class BillsController {
 	}
 
 	@PostMapping("/api/v1/bills")
+	@Transactional
 	ResponseEntity<TrackedBill> register(@RequestBody BillRegistry.Registration request) {
 		TrackedBill bill = registry.register(request == null ? new BillRegistry.Registration(null, null, null, null, null, null) : request);
+		audit.record("bill.create", "bill:" + bill.id(), Map.of("session", bill.session(), "prints",
+				bill.prints().stream().map(TrackedBill.Print::activePrintNo).toList()));
 		return ResponseEntity.created(URI.create("/api/v1/bills/" + bill.id())).body(bill);
 	}
 
@@ -57,17 +66,39 @@ class BillsController {
 	}
 
 	@PutMapping("/api/v1/bills/{id}")
+	@Transactional
 	TrackedBill update(@PathVariable long id, @RequestBody BillUpdate update) {
 		BillUpdate body = update == null ? new BillUpdate(null, null, null, null) : update;
-		return registry.update(id, new BillRegistry.Registration(null, null, null, body.title(), body.summary(), body.publicUrl()),
-				body.sponsors());
+		TrackedBill updated = registry.update(id, new BillRegistry.Registration(null, null, null, body.title(), body.summary(),
+				body.publicUrl()), body.sponsors());
+		// Which fields the organizer sent: the words themselves stay on the bill.
+		Map<String, Object> changed = new LinkedHashMap<>();
+		changed.put("title", body.title() == null ? null : AuditLog.fingerprint(body.title()));
+		changed.put("summary", body.summary() == null ? null : List.copyOf(new java.util.TreeSet<>(body.summary().keySet())));
+		changed.put("publicUrl", body.publicUrl());
+		changed.put("sponsors", body.sponsors() == null ? null : body.sponsors().size() + " prints");
+		changed.values().removeIf(java.util.Objects::isNull);
+		audit.record("bill.edit", "bill:" + id, changed);
+		return updated;
 	}
 
 	@PostMapping("/api/v1/bills/{id}/status")
+	@Transactional
 	StatusAnswer status(@PathVariable long id, @RequestBody StatusRequests.StatusRequest request) {
+		Map<String, Object> before = views.find(id).map(BillsController::statuses).orElse(null);
 		StatusRecorder.Outcome outcome = statuses.apply(id,
 				request == null ? new StatusRequests.StatusRequest(null, null, null, null, null) : request, "api");
+		Map<String, Object> after = new LinkedHashMap<>(statuses(views.find(id).orElseThrow()));
+		after.put("result", outcome.result().name());
+		audit.record("bill.status.set", "bill:" + id, before, after);
 		return new StatusAnswer(outcome.result().name(), outcome.historyId(), views.find(id).orElseThrow());
+	}
+
+	private static Map<String, Object> statuses(TrackedBill bill) {
+		Map<String, Object> statuses = new LinkedHashMap<>();
+		bill.prints().forEach(print -> statuses.put(print.activePrintNo(),
+				print.status() == null ? null : print.status().name() + " " + print.statusDate()));
+		return statuses;
 	}
 
 	@GetMapping("/api/v1/bills/{id}/history")

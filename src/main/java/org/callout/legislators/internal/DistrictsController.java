@@ -9,6 +9,7 @@ import java.util.Map;
 import org.callout.legislators.Chamber;
 import org.callout.legislators.Confidence;
 import org.callout.legislators.Representatives;
+import org.callout.platform.AuditLog;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 
@@ -40,8 +41,11 @@ class DistrictsController {
 
 	private final OrganizerDistrictCsv organizerCsv;
 
+	private final AuditLog audit;
+
 	DistrictsController(DistrictQueries queries, Representatives representatives, OrganizerDistricts organizer,
-			DistrictJobs jobs, ImportSources sources, ZipTable zips, OrganizerDistrictCsv organizerCsv) {
+			DistrictJobs jobs, ImportSources sources, ZipTable zips, OrganizerDistrictCsv organizerCsv, AuditLog audit) {
+		this.audit = audit;
 		this.organizerCsv = organizerCsv;
 		this.queries = queries;
 		this.representatives = representatives;
@@ -84,6 +88,7 @@ class DistrictsController {
 
 	/** Organizer-set districts win over every lookup until deleted. */
 	@PutMapping("/api/v1/subscribers/{id}/districts")
+	@org.springframework.transaction.annotation.Transactional
 	AnswerView set(@PathVariable long id, @RequestBody(required = false) DistrictsRequest request) {
 		DistrictsRequest body = request == null ? new DistrictsRequest(null, null) : request;
 		String senate = district(Chamber.UPPER, body.senateDistrict());
@@ -104,14 +109,20 @@ class DistrictsController {
 		if (!organizer.set(id, senate, assembly)) {
 			throw noSuchSubscriber(id);
 		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("senateDistrict", senate);
+		after.put("assemblyDistrict", assembly);
+		audit.record("districts.set", "subscriber:" + id, after);
 		return ofSubscriber(id);
 	}
 
 	@DeleteMapping("/api/v1/subscribers/{id}/districts")
+	@org.springframework.transaction.annotation.Transactional
 	AnswerView clear(@PathVariable long id) {
 		if (!organizer.clear(id)) {
 			throw noSuchSubscriber(id);
 		}
+		audit.record("districts.clear", "subscriber:" + id, null);
 		return ofSubscriber(id);
 	}
 
@@ -127,6 +138,10 @@ class DistrictsController {
 		try {
 			ImportSources.Fetched fetched = sources.fetch(request.source(), "csv");
 			ZctaFile.Parsed parsed = zips.load(fetched.files().getFirst(), request.source().strip());
+			// Imports are not wrapped with their entry: a download has no place in a database transaction, and
+			// each import commits its own. The entry follows the commit; a refused import leaves none.
+			audit.record("districts.zip-table.import", "zip-table:" + parsed.chamber().code(),
+					Map.of("source", LegislatorsController.withoutQuery(request.source()), "pairs", parsed.pairs().size()));
 			return Map.of("chamber", parsed.chamber().code(), "pairs", parsed.pairs().size(), "zips",
 					parsed.pairs().stream().map(ZctaFile.Pair::zip).distinct().count(), "errors", parsed.errors());
 		}
@@ -142,7 +157,10 @@ class DistrictsController {
 			throw RequestRefusedException.invalidField("Invalid import", "source", "Give the path or https URL to import.");
 		}
 		try {
-			return organizerCsv.apply(sources.fetch(request.source(), "csv").files().getFirst());
+			OrganizerDistrictCsv.Report report = organizerCsv.apply(sources.fetch(request.source(), "csv").files().getFirst());
+			audit.record("districts.import", "districts", Map.of("source", LegislatorsController.withoutQuery(request.source()),
+					"set", report.set(), "errors", report.errors().size()));
+			return report;
 		}
 		catch (ImportRefusedException refused) {
 			throw RequestRefusedException.of(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused", refused.getMessage());
@@ -151,7 +169,9 @@ class DistrictsController {
 
 	@PostMapping("/api/v1/districts/refreshes")
 	DistrictJobs.Job startRefresh() {
-		return jobs.start();
+		DistrictJobs.Job job = jobs.start();
+		audit.record("districts.refresh", "district-refresh:" + job.id(), Map.of("status", job.status(), "total", job.total()));
+		return job;
 	}
 
 	@GetMapping("/api/v1/districts/refreshes/{id}")

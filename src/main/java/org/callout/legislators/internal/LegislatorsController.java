@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.callout.legislators.Chamber;
 import org.callout.legislators.Legislator;
 import org.callout.legislators.Legislators;
+import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,10 @@ class LegislatorsController {
 
 	private final LegislatorImports imports;
 
-	LegislatorsController(Legislators legislators, LegislatorImports imports) {
+	private final AuditLog audit;
+
+	LegislatorsController(Legislators legislators, LegislatorImports imports, AuditLog audit) {
+		this.audit = audit;
 		this.legislators = legislators;
 		this.imports = imports;
 	}
@@ -56,6 +60,13 @@ class LegislatorsController {
 				"No legislator has the id " + id + "."));
 	}
 
+	/** A source URL's query string may carry a key: the audit log keeps the rest. */
+	static String withoutQuery(String source) {
+		String stripped = source.strip();
+		int query = stripped.indexOf('?');
+		return query < 0 ? stripped : stripped.substring(0, query) + "?…";
+	}
+
 	record ImportRequest(String source, String format, String mode, Boolean dryRun) {
 	}
 
@@ -75,8 +86,13 @@ class LegislatorsController {
 					"Give full (people missing from the source are marked not current) or partial (nobody is).");
 		}
 		try {
-			return imports.run(request.source(), format, LegislatorImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)),
-					Boolean.TRUE.equals(request.dryRun()));
+			ImportReport report = imports.run(request.source(), format,
+					LegislatorImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), Boolean.TRUE.equals(request.dryRun()));
+			// After the import commits (its own transaction, after the download): a refused import leaves no entry.
+			audit.record("legislators.import", "legislators", java.util.Map.of("source", withoutQuery(request.source()),
+					"mode", mode, "dryRun", report.dryRun(), "added", report.added(), "changed", report.changed(),
+					"retired", report.retired(), "errors", report.errors().size()));
+			return report;
 		}
 		catch (ImportRefusedException refused) {
 			throw RequestRefusedException.of(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused", refused.getMessage());

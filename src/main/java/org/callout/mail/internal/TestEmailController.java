@@ -8,6 +8,7 @@ import org.callout.mail.Messenger;
 import org.callout.mail.OrganizerSends;
 import org.callout.mail.OutgoingEmail;
 import org.callout.mail.RenderedEmail;
+import org.callout.platform.AuditLog;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.RequestRefusedException;
@@ -38,8 +39,11 @@ class TestEmailController {
 
 	private final OrganizerSends sends;
 
+	private final AuditLog audit;
+
 	TestEmailController(MailComposer composer, MailTemplates templates, Messenger messenger,
-			CalloutProperties properties, SupportedLanguages languages, OrganizerSends sends) {
+			CalloutProperties properties, SupportedLanguages languages, OrganizerSends sends, AuditLog audit) {
+		this.audit = audit;
 		this.sends = sends;
 		this.languages = languages;
 		this.composer = composer;
@@ -68,6 +72,8 @@ class TestEmailController {
 				composer.newMessageId(), composer.returnPath());
 		String transport = sends.send(email);
 		log.info("Test email {} sent to {} through {}", email.messageId(), to, transport);
+		// A send is not transactional: recorded once the relay (or the outbox) took the message.
+		audit.record("mail.test", "mail:test", Map.of("to", to.value(), "messageId", email.messageId(), "transport", transport));
 		return ResponseEntity.accepted().body(new TestEmailSent(email.messageId(), transport));
 	}
 

@@ -39,7 +39,11 @@ class AdminTokenFilter extends OncePerRequestFilter {
 
 	private final List<OrganizerTokens> personalTokens;
 
-	AdminTokenFilter(AdminToken adminToken, ProblemWriter problems, List<OrganizerTokens> personalTokens) {
+	private final RefusedAttempts refusals;
+
+	AdminTokenFilter(AdminToken adminToken, ProblemWriter problems, List<OrganizerTokens> personalTokens,
+			RefusedAttempts refusals) {
+		this.refusals = refusals;
 		this.adminToken = adminToken;
 		this.problems = problems;
 		this.personalTokens = personalTokens;
@@ -56,6 +60,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
 		String presented = header.regionMatches(true, 0, BEARER, 0, BEARER.length()) ? header.substring(BEARER.length()).strip() : null;
 		Authentication organizer = presented == null ? null : authenticate(presented);
 		if (organizer == null) {
+			refusals.refused(request, HttpStatus.UNAUTHORIZED.value(), "wrong token");
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"Organizer APIs need 'Authorization: Bearer <token>' with the admin token or a personal token that is not revoked.");

@@ -1,5 +1,9 @@
 package org.callout.platform.internal;
 
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.RequestRefusedException;
@@ -23,8 +27,26 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
+	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private final RecordingAuditLog audit;
+
+	private final CurrentActor actors;
+
+	ApiProblemHandler(RecordingAuditLog audit, CurrentActor actors) {
+		this.audit = audit;
+		this.actors = actors;
+	}
+
 	@ExceptionHandler(RequestRefusedException.class)
-	ResponseEntity<ProblemDetail> refused(RequestRefusedException ex) {
+	ResponseEntity<ProblemDetail> refused(RequestRefusedException ex, HttpServletRequest request) {
+		// An organizer's write the service refused (a wrong field, the wrong state) is worth knowing about; a
+		// supporter's refused signup is not an organizer action (and must not let the public fill the log).
+		if (WRITES.contains(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/")
+				&& !CurrentActor.ANONYMOUS.equals(actors.name(request))) {
+			audit.refused("refused", request.getMethod() + " " + request.getRequestURI(),
+					ex.problem().getStatus() + " " + ex.problem().getTitle());
+		}
 		return ResponseEntity.status(ex.problem().getStatus()).headers(ex.headers()).body(ex.problem());
 	}
 

@@ -64,11 +64,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(ACTUATOR_ORDER)
 	SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminToken adminToken, ProblemWriter problems,
-			List<OrganizerTokens> personalTokens) {
+			List<OrganizerTokens> personalTokens, RefusedAttempts refusals) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher health = new OrRequestMatcher(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"));
 		RequestMatcher allButHealth = new AndRequestMatcher(paths.matcher("/actuator/**"), new NegatedRequestMatcher(health));
-		return organizerToken(http.securityMatcher(allButHealth), adminToken, problems, personalTokens)
+		return organizerToken(http.securityMatcher(allButHealth), adminToken, problems, personalTokens, refusals)
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus")
 				.hasRole(AdminTokenFilter.ORGANIZER_ROLE)
 				.anyRequest()
@@ -81,9 +81,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(API_ORDER)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, List<PublicEndpoints> publicEndpoints,
-			ProblemWriter problems, List<OrganizerTokens> personalTokens) {
+			ProblemWriter problems, List<OrganizerTokens> personalTokens, RefusedAttempts refusals) {
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-		return organizerToken(http.securityMatcher("/api/**"), adminToken, problems, personalTokens)
+		return organizerToken(http.securityMatcher("/api/**"), adminToken, problems, personalTokens, refusals)
 			.cors(cors -> cors.configurationSource(corsSource(publicEndpoints)))
 			// The least role each request needs (roles include the lesser ones): accounts and the audit log are
 			// admins'; anyone may read and manage their own tokens; reading is a viewer's; any other change an organizer's.
@@ -102,8 +102,10 @@ class SecurityConfiguration {
 				.hasRole(OrganizerRole.VIEWER.name())
 				.anyRequest()
 				.hasRole(OrganizerRole.ORGANIZER.name()))
-			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> problems.write(request, response,
-					HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
+			.exceptionHandling(errors -> errors.accessDeniedHandler((request, response, ex) -> {
+				refusals.refused(request, HttpStatus.FORBIDDEN.value(), "role does not allow this request");
+				problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.");
+			}))
 			.build();
 	}
 
@@ -113,15 +115,17 @@ class SecurityConfiguration {
 
 	/**
 	 * Authenticated by the admin token alone ({@link AdminTokenFilter}): stateless, no CSRF since no cookie
-	 * authenticates, a 401 problem detail without a token.
+	 * authenticates, a 401 problem detail without a token. Each refusal goes to the audit log, throttled
+	 * ({@link RefusedAttempts}).
 	 */
 	private static HttpSecurity organizerToken(HttpSecurity http, AdminToken adminToken, ProblemWriter problems,
-			List<OrganizerTokens> personalTokens) {
+			List<OrganizerTokens> personalTokens, RefusedAttempts refusals) {
 		return http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new AdminTokenFilter(adminToken, problems, personalTokens), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new AdminTokenFilter(adminToken, problems, personalTokens, refusals), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+				refusals.refused(request, HttpStatus.UNAUTHORIZED.value(), "no token");
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 						"This organizer API needs the admin token as 'Authorization: Bearer <token>'.");

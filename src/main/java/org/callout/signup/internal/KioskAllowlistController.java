@@ -3,6 +3,7 @@ package org.callout.signup.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.callout.platform.AuditLog;
 import org.callout.platform.Cidr;
 import org.callout.platform.RequestRefusedException;
 
@@ -21,7 +22,10 @@ class KioskAllowlistController {
 
 	private final KioskAllowlist allowlist;
 
-	KioskAllowlistController(KioskAllowlist allowlist) {
+	private final AuditLog audit;
+
+	KioskAllowlistController(KioskAllowlist allowlist, AuditLog audit) {
+		this.audit = audit;
 		this.allowlist = allowlist;
 	}
 
@@ -34,6 +38,7 @@ class KioskAllowlistController {
 	}
 
 	@PostMapping("/api/v1/kiosk-allowlist")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<List<KioskAllowlist.Entry>> add(@RequestBody KioskRequest request) {
 		Cidr cidr = Cidr.parse(request == null ? null : request.cidr())
 			.orElseThrow(() -> RequestRefusedException.invalidField("Invalid range", "cidr",
@@ -47,17 +52,23 @@ class KioskAllowlistController {
 			throw RequestRefusedException.invalidField("Invalid label", "label", "The label is limited to 200 characters.");
 		}
 		boolean added = allowlist.add(cidr, label);
+		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+		after.put("label", label);
+		after.put("added", added);
+		audit.record("kiosk.add", "kiosk:" + cidr.canonical(), after);
 		return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/v1/kiosk-allowlist"))
 			.body(allowlist.all());
 	}
 
 	@DeleteMapping("/api/v1/kiosk-allowlist")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<Void> remove(@RequestParam String cidr) {
 		String canonical = Cidr.parse(cidr).map(Cidr::canonical).orElse(cidr);
 		if (!allowlist.remove(canonical)) {
 			throw RequestRefusedException.of(HttpStatus.NOT_FOUND, "Not listed", "That range is not on the kiosk allow-list.");
 		}
+		audit.record("kiosk.remove", "kiosk:" + canonical, null);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -1,14 +1,18 @@
 package org.callout.subscribers.internal;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +26,10 @@ class ListsController {
 
 	private final SubscriberLists lists;
 
-	ListsController(SubscriberLists lists) {
+	private final AuditLog audit;
+
+	ListsController(SubscriberLists lists, AuditLog audit) {
+		this.audit = audit;
 		this.lists = lists;
 	}
 
@@ -40,6 +47,7 @@ class ListsController {
 	}
 
 	@PostMapping("/api/v1/lists")
+	@Transactional
 	ResponseEntity<SubscriberList> create(@RequestBody ListRequest request) {
 		if (request == null || !SubscriberLists.isSlug(request.slug())) {
 			throw invalid("slug", "Give a slug of lower-case letters, digits and single hyphens, at most 64 characters.");
@@ -48,6 +56,7 @@ class ListsController {
 		try {
 			SubscriberList created = lists.create(request.slug(), request.name().strip(), description(request),
 					Boolean.TRUE.equals(request.isPublic()));
+			audit.record("list.create", "list:" + created.slug(), summary(created));
 			return ResponseEntity.created(URI.create("/api/v1/lists/" + created.slug())).body(created);
 		}
 		catch (SubscriberLists.SlugTakenException ex) {
@@ -56,13 +65,25 @@ class ListsController {
 	}
 
 	@PutMapping("/api/v1/lists/{slug}")
+	@Transactional
 	SubscriberList update(@PathVariable String slug, @RequestBody ListRequest request) {
 		if (request == null) {
 			throw invalid("name", "Give the list's name.");
 		}
 		validate(request);
-		return lists.update(slug, request.name().strip(), description(request), Boolean.TRUE.equals(request.isPublic()))
+		SubscriberList before = lists.bySlug(slug).orElseThrow(() -> notFound(slug));
+		SubscriberList after = lists.update(slug, request.name().strip(), description(request), Boolean.TRUE.equals(request.isPublic()))
 			.orElseThrow(() -> notFound(slug));
+		audit.record("list.edit", "list:" + slug, summary(before), summary(after));
+		return after;
+	}
+
+	private static Map<String, Object> summary(SubscriberList list) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("name", list.name());
+		summary.put("isPublic", list.isPublic());
+		summary.put("description", list.description() == null ? null : org.callout.platform.AuditLog.fingerprint(list.description()));
+		return summary;
 	}
 
 	private static void validate(ListRequest request) {

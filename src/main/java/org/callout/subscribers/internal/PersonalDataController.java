@@ -2,6 +2,7 @@ package org.callout.subscribers.internal;
 
 import java.util.Map;
 
+import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 
 import org.springframework.http.HttpStatus;
@@ -23,8 +24,11 @@ class PersonalDataController {
 
 	private final PersonalDataRequests requests;
 
-	PersonalDataController(PersonalDataRequests requests) {
+	private final AuditLog audit;
+
+	PersonalDataController(PersonalDataRequests requests, AuditLog audit) {
 		this.requests = requests;
+		this.audit = audit;
 	}
 
 	record ErasureRequest(String email) {
@@ -38,8 +42,11 @@ class PersonalDataController {
 	/** 200 once done (the erasure is complete when it answers), the same body whether the address was known. */
 	@PostMapping("/api/v1/subscribers/erasures")
 	@ResponseStatus(HttpStatus.OK)
+	@org.springframework.transaction.annotation.Transactional
 	Map<String, String> erase(@RequestBody(required = false) ErasureRequest request) {
 		requests.erase(EmailAddress.parseField("email", request == null ? null : request.email()));
+		// Who asked for an erasure and when, never whose: the log is append-only and the person is gone.
+		audit.record("subscriber.erase", "erasure", null);
 		return ERASED;
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
@@ -40,7 +41,10 @@ class SubscribersController {
 
 	private final SupportedLanguages languages;
 
-	SubscribersController(Subscribers subscribers, Memberships memberships, SupportedLanguages languages) {
+	private final AuditLog audit;
+
+	SubscribersController(Subscribers subscribers, Memberships memberships, SupportedLanguages languages, AuditLog audit) {
+		this.audit = audit;
 		this.subscribers = subscribers;
 		this.memberships = memberships;
 		this.languages = languages;
@@ -77,9 +81,35 @@ class SubscribersController {
 	 * Every field is required except the street address; send back what GET answered, changed.
 	 */
 	@PutMapping("/api/v1/subscribers/{id}")
+	@org.springframework.transaction.annotation.Transactional
 	SubscriberView correct(@PathVariable long id, @RequestBody DetailsRequest request) {
 		SubscriberDetails details = checked(request == null ? new DetailsRequest(null, null, null, null, null) : request);
-		return view(subscribers.correct(id, details).orElseThrow(SubscribersController::notFound));
+		Subscriber before = subscribers.byId(id).orElseThrow(SubscribersController::notFound);
+		Subscriber after = subscribers.correct(id, details).orElseThrow(SubscribersController::notFound);
+		// The names of the fields that changed, not their values: an append-only log could never erase a
+		// supporter's name or address when they ask to be forgotten.
+		audit.record("subscriber.correct", "subscriber:" + id, java.util.Map.of("fields", changed(before, after)));
+		return view(after);
+	}
+
+	private static List<String> changed(Subscriber before, Subscriber after) {
+		List<String> fields = new ArrayList<>();
+		if (!java.util.Objects.equals(before.firstName(), after.firstName())) {
+			fields.add("firstName");
+		}
+		if (!java.util.Objects.equals(before.lastName(), after.lastName())) {
+			fields.add("lastName");
+		}
+		if (!java.util.Objects.equals(before.zip(), after.zip())) {
+			fields.add("zip");
+		}
+		if (!java.util.Objects.equals(before.streetAddress(), after.streetAddress())) {
+			fields.add("streetAddress");
+		}
+		if (!java.util.Objects.equals(before.language(), after.language())) {
+			fields.add("language");
+		}
+		return fields;
 	}
 
 	private SubscriberDetails checked(DetailsRequest request) {

@@ -3,6 +3,8 @@ package org.callout.subscribers.internal;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import org.callout.platform.AddressHasher;
+import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.RequestRefusedException;
 import org.callout.platform.TypedText;
@@ -31,7 +33,13 @@ class SuppressionsController {
 
 	private final Suppressions suppressions;
 
-	SuppressionsController(Suppressions suppressions) {
+	private final AuditLog audit;
+
+	private final AddressHasher hasher;
+
+	SuppressionsController(Suppressions suppressions, AuditLog audit, AddressHasher hasher) {
+		this.audit = audit;
+		this.hasher = hasher;
 		this.suppressions = suppressions;
 	}
 
@@ -53,19 +61,32 @@ class SuppressionsController {
 
 	/** 201 when the address is suppressed now, 200 when it was already (the first suppression is kept and answered). */
 	@PostMapping("/api/v1/suppressions")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<SuppressionView> suppress(@RequestBody(required = false) SuppressRequest request) {
 		EmailAddress address = EmailAddress.parseField("email", request == null ? null : request.email());
 		boolean added = suppressions.suppress(address, Suppressions.ORGANIZER, detail(request.detail()), Suppressions.API);
+		audit.record("suppression.add", target(address), java.util.Map.of("added", added));
 		Suppression kept = suppressions.find(address).orElseThrow();
 		return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(SuppressionView.of(kept));
 	}
 
 	@DeleteMapping("/api/v1/suppressions")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<Void> lift(@RequestParam(required = false) String email) {
-		if (!suppressions.lift(EmailAddress.parseField("email", email))) {
+		EmailAddress address = EmailAddress.parseField("email", email);
+		if (!suppressions.lift(address)) {
 			throw notFound();
 		}
+		audit.record("suppression.lift", target(address), null);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The address's keyed hash (as suppressed_addresses keeps it), not the address: the log is append-only, and a
+	 * suppression is kept as a hash precisely so that it outlives the erasure of the person.
+	 */
+	private String target(EmailAddress address) {
+		return "suppression:" + hasher.hash(address.matchKey());
 	}
 
 	private static String detail(String raw) {

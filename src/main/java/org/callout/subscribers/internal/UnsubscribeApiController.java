@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.callout.platform.AuditLog;
 import org.callout.platform.ClientAddresses;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.Subscriber;
@@ -32,7 +33,11 @@ class UnsubscribeApiController {
 
 	private final ClientAddresses addresses;
 
-	UnsubscribeApiController(Subscribers subscribers, SubscriberLists lists, Unsubscriber unsubscriber, ClientAddresses addresses) {
+	private final AuditLog audit;
+
+	UnsubscribeApiController(Subscribers subscribers, SubscriberLists lists, Unsubscriber unsubscriber, ClientAddresses addresses,
+			AuditLog audit) {
+		this.audit = audit;
 		this.subscribers = subscribers;
 		this.lists = lists;
 		this.unsubscriber = unsubscriber;
@@ -48,6 +53,7 @@ class UnsubscribeApiController {
 	}
 
 	@PostMapping("/api/v1/subscribers/{id}/unsubscribe")
+	@org.springframework.transaction.annotation.Transactional
 	UnsubscribeAnswer unsubscribe(@PathVariable long id, @RequestBody(required = false) UnsubscribeRequest request,
 			HttpServletRequest http) {
 		Subscriber subscriber = subscribers.byId(id)
@@ -58,7 +64,9 @@ class UnsubscribeApiController {
 					"Name at least one list, or leave \"lists\" out to unsubscribe from every list.");
 		}
 		List<Long> listIds = request == null || request.lists() == null ? null : listIds(request.lists());
-		return new UnsubscribeAnswer(unsubscriber.unsubscribe(subscriber, listIds, Requester.of(http, addresses)));
+		List<Long> left = unsubscriber.unsubscribe(subscriber, listIds, Requester.of(http, addresses));
+		audit.record("subscriber.unsubscribe", "subscriber:" + id, java.util.Map.of("leftLists", left));
+		return new UnsubscribeAnswer(left);
 	}
 
 	private List<Long> listIds(List<String> slugs) {

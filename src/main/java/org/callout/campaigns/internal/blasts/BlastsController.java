@@ -13,6 +13,7 @@ import org.callout.bills.Bills;
 import org.callout.campaigns.BlastProgress;
 import org.callout.campaigns.internal.CampaignsProperties;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
+import org.callout.platform.AuditLog;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberLists;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,9 +61,15 @@ class BlastsController {
 
 	private final DueBlasts due;
 
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
 	BlastsController(BlastStore store, BlastFactory factory, BlastMoves moves, BlastViews views, AudienceCounts audiences,
 			CampaignTemplates templates, Bills bills, SubscriberLists lists, CampaignsProperties properties, Clock clock,
-			ObjectProvider<BlastProgress> progress, DueBlasts due) {
+			ObjectProvider<BlastProgress> progress, DueBlasts due, AuditLog audit, TransactionTemplate transactions) {
+		this.audit = audit;
+		this.transactions = transactions;
 		this.progress = progress;
 		this.due = due;
 		this.store = store;
@@ -90,8 +98,12 @@ class BlastsController {
 	}
 
 	@PostMapping("/api/v1/blasts")
+	@Transactional
 	ResponseEntity<Map<String, Object>> create(@RequestBody BlastRequest request, Principal principal) {
 		long id = factory.draft(request.check(known), author(principal));
+		Blast made = find(id);
+		audit.record("blast.create", "blast:" + id, Map.of("state", made.state().name(), "template",
+				made.templateName() + " v" + made.templateVersion()));
 		return ResponseEntity.created(URI.create("/api/v1/blasts/" + id)).body(views.blast(find(id)));
 	}
 
@@ -153,7 +165,9 @@ class BlastsController {
 		moves.move(id, approval ? BlastState.AWAITING_APPROVAL : BlastState.SCHEDULED, author(principal), "submitted");
 		// One submitted to start now goes on the handover queue at once, not at the scheduler's next pass.
 		due.readyIfDue(id, "due when submitted");
-		return views.blast(find(id));
+		Blast submitted = find(id);
+		audit.record("blast.submit", "blast:" + id, Map.of("state", blast.state().name()), Map.of("state", submitted.state().name()));
+		return views.blast(submitted);
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/approve")
@@ -169,7 +183,9 @@ class BlastsController {
 		moves.move(id, BlastState.SCHEDULED, author(principal), "approved");
 		// An alert approved after its start came goes on the handover queue at once (outside quiet hours).
 		due.readyIfDue(id, "due when approved");
-		return views.blast(find(id));
+		Blast approved = find(id);
+		audit.record("blast.approve", "blast:" + id, Map.of("state", blast.state().name()), Map.of("state", approved.state().name()));
+		return views.blast(approved);
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/reschedule")
@@ -193,24 +209,45 @@ class BlastsController {
 		if (!errors.isEmpty()) {
 			throw RequestRefusedException.invalidFields("Invalid schedule", errors);
 		}
-		return views.blast(moves.reschedule(id, schedule.startAt(), schedule.zone().getId(),
-				schedule.sendBy() != null ? schedule.sendBy() : blast.sendBy(), author(principal)));
+		Blast moved = moves.reschedule(id, schedule.startAt(), schedule.zone().getId(),
+				schedule.sendBy() != null ? schedule.sendBy() : blast.sendBy(), author(principal));
+		audit.record("blast.reschedule", "blast:" + id, schedule(blast), schedule(moved));
+		return views.blast(moved);
+	}
+
+	private static Map<String, Object> schedule(Blast blast) {
+		Map<String, Object> schedule = new LinkedHashMap<>();
+		schedule.put("startAt", blast.startAt());
+		schedule.put("zone", blast.startZone());
+		schedule.put("sendBy", blast.sendBy());
+		return schedule;
+	}
+
+	/** A move and its audit entry commit together (or neither does). */
+	private Blast moveAudited(long id, BlastState to, Principal principal, String note, String action) {
+		return transactions.execute(status -> {
+			BlastState before = moves.locked(id).state();
+			Blast moved = moves.move(id, to, author(principal), note);
+			audit.record(action, "blast:" + id, Map.of("state", before.name()), Map.of("state", moved.state().name()));
+			return moved;
+		});
 	}
 
 	/** An organizer's pause: the engine's automatic resume after a relay fault never lifts it. */
 	@PostMapping("/api/v1/blasts/{id}/pause")
 	Map<String, Object> pause(@PathVariable long id, Principal principal) {
-		return views.blast(moves.move(id, BlastState.PAUSED, author(principal), "paused"));
+		return views.blast(moveAudited(id, BlastState.PAUSED, principal, "paused", "blast.pause"));
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/resume")
 	Map<String, Object> resume(@PathVariable long id, Principal principal) {
-		return views.blast(moves.move(id, BlastState.SENDING, author(principal), "resumed"));
+		return views.blast(moveAudited(id, BlastState.SENDING, principal, "resumed", "blast.resume"));
 	}
 
 	@PostMapping("/api/v1/blasts/{id}/cancel")
 	Map<String, Object> cancel(@PathVariable long id, Principal principal) {
-		Blast cancelled = moves.move(id, BlastState.CANCELLED, author(principal), "cancelled");
+		// Its own transaction, not the method's: the wait below must see the cancel committed.
+		Blast cancelled = moveAudited(id, BlastState.CANCELLED, principal, "cancelled", "blast.cancel");
 		// Answered once the chunks being handed over when the cancel committed are out and recorded (a chunk's time,
 		// usually under a second): every later chunk sees the cancel and sends nothing, so nothing is sent after
 		// this answer. A relay that hangs could hold a chunk for longer than an organizer should wait.

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.callout.bills.Bills;
 import org.callout.campaigns.internal.CampaignsProperties;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
+import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberLists;
 
@@ -35,8 +36,11 @@ class TriggersController {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	TriggersController(TriggerStore store, Bills bills, CampaignTemplates templates, SubscriberLists lists,
-			CampaignsProperties properties, BlastViews views, Clock clock) {
+			CampaignsProperties properties, BlastViews views, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.store = store;
 		this.known = new TriggerRequest.Known(bills, templates, lists, properties.sendBy(), properties.defaultTemplate());
 		this.views = views;
@@ -44,9 +48,11 @@ class TriggersController {
 	}
 
 	@PostMapping("/api/v1/triggers")
+	@Transactional
 	ResponseEntity<Map<String, Object>> create(@RequestBody TriggerRequest request, Principal principal) {
 		Trigger trigger = request.check(0, known, BlastsController.author(principal), clock.instant());
 		long id = store.insert(trigger);
+		audit.record("trigger.create", "trigger:" + id, summary(trigger));
 		return ResponseEntity.created(URI.create("/api/v1/triggers/" + id)).body(views.trigger(store.find(id).orElseThrow()));
 	}
 
@@ -66,12 +72,26 @@ class TriggersController {
 		Trigger existing = store.lock(id).orElseThrow(() -> notFound(id));
 		Trigger changed = request.check(id, known, existing.createdBy(), clock.instant(), existing.enabled());
 		store.update(changed);
+		audit.record("trigger.edit", "trigger:" + id, summary(existing), summary(changed));
 		return views.trigger(store.find(id).orElseThrow());
 	}
 
+	/** What an organizer reads a trigger by, short enough for the audit log. */
+	private static Map<String, Object> summary(Trigger trigger) {
+		Map<String, Object> summary = new java.util.LinkedHashMap<>();
+		summary.put("billId", trigger.billId());
+		summary.put("statuses", trigger.statuses().stream().map(Enum::name).sorted().toList());
+		summary.put("template", trigger.templateName());
+		summary.put("needsApproval", trigger.needsApproval());
+		summary.put("enabled", trigger.enabled());
+		return summary;
+	}
+
 	@DeleteMapping("/api/v1/triggers/{id}")
+	@Transactional
 	ResponseEntity<Void> disable(@PathVariable long id) {
 		Trigger trigger = find(id);
+		audit.record("trigger.delete", "trigger:" + id, Map.of("enabled", trigger.enabled()), Map.of("enabled", false));
 		store.update(new Trigger(trigger.id(), trigger.billId(), trigger.statuses(), trigger.templateName(), trigger.audience(),
 				trigger.needsApproval(), trigger.delay(), trigger.sendBy(), trigger.quietHours(), trigger.ask(), false,
 				trigger.createdBy(), trigger.createdAt(), clock.instant()));

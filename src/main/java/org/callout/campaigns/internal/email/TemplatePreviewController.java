@@ -9,6 +9,7 @@ import org.callout.campaigns.internal.templates.TemplateVersion;
 import org.callout.mail.MailComposer;
 import org.callout.mail.OrganizerSends;
 import org.callout.mail.OutgoingEmail;
+import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
 import org.callout.platform.RequestRefusedException;
@@ -41,8 +42,11 @@ class TemplatePreviewController {
 
 	private final OrganizerSends sends;
 
+	private final AuditLog audit;
+
 	TemplatePreviewController(CampaignTemplates templates, PreviewReaders readers, CampaignEmails emails,
-			MailComposer composer, OrganizerSends sends) {
+			MailComposer composer, OrganizerSends sends, AuditLog audit) {
+		this.audit = audit;
 		this.templates = templates;
 		this.readers = readers;
 		this.emails = emails;
@@ -72,6 +76,9 @@ class TemplatePreviewController {
 		OutgoingEmail outgoing = email.to(to, composer);
 		String transport = sends.send(outgoing);
 		String messageId = outgoing.messageId();
+		// A send is not transactional: recorded once the relay (or the outbox) took the message.
+		audit.record("template.test-send", "template:" + name, Map.of("to", to.value(), "messageId", messageId,
+				"language", email.rendered().language()));
 		log.info("Test send of template {} ({}) to {} as {}", name, email.rendered().language(), to, messageId);
 		return ResponseEntity.accepted()
 			.body(new TestSent(messageId, to.value(), transport, email.rendered().language()));

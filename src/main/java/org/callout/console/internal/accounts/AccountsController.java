@@ -4,7 +4,9 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import org.callout.platform.AuditLog;
 import org.callout.platform.OrganizerRole;
 import org.callout.platform.RequestRefusedException;
 
@@ -29,7 +31,10 @@ class AccountsController {
 
 	private final AccountTokens tokens;
 
-	AccountsController(Accounts accounts, AccountTokens tokens) {
+	private final AuditLog audit;
+
+	AccountsController(Accounts accounts, AccountTokens tokens, AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.tokens = tokens;
 	}
@@ -49,6 +54,7 @@ class AccountsController {
 	}
 
 	@PostMapping("/api/v1/accounts")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<Account> create(@RequestBody(required = false) NewAccount request) {
 		NewAccount given = request == null ? new NewAccount(null, null, null, null) : request;
 		// An unknown role is reported with the other fields' errors (as a missing one is), not alone.
@@ -60,6 +66,7 @@ class AccountsController {
 			// left null
 		}
 		Account created = accounts.create(given.username(), given.email(), given.password(), role);
+		audit.record("account.create", "account:" + created.username(), summary(created));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
 	}
 
@@ -69,11 +76,15 @@ class AccountsController {
 	}
 
 	@PutMapping("/api/v1/accounts/{id}")
+	@org.springframework.transaction.annotation.Transactional
 	Account change(@PathVariable long id, @RequestBody(required = false) Change request) {
 		if (request == null || (request.role() == null && request.disabled() == null)) {
 			throw RequestRefusedException.invalidField("Invalid change", "role", "Give a \"role\", \"disabled\", or both.");
 		}
-		return accounts.change(id, role(request.role()), request.disabled());
+		Account before = one(id);
+		Account after = accounts.change(id, role(request.role()), request.disabled());
+		audit.record("account.edit", "account:" + after.username(), summary(before), summary(after));
+		return after;
 	}
 
 	@GetMapping("/api/v1/accounts/{id}/tokens")
@@ -82,13 +93,31 @@ class AccountsController {
 	}
 
 	@PostMapping("/api/v1/accounts/{id}/tokens")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<AccountTokens.Made> makeToken(@PathVariable long id, @RequestBody(required = false) NewToken request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(tokens.make(one(id), request == null ? null : request.name()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(made(one(id), request));
+	}
+
+	/** A new token, recorded by its id and name: never the token itself. */
+	private AccountTokens.Made made(Account account, NewToken request) {
+		AccountTokens.Made made = tokens.make(account, request == null ? null : request.name());
+		audit.record("token.create", "token:" + made.id(), Map.of("account", account.username(), "name", String.valueOf(made.name())));
+		return made;
+	}
+
+	private void revoked(Account account, long tokenId) {
+		tokens.revoke(account, tokenId);
+		audit.record("token.revoke", "token:" + tokenId, Map.of("account", account.username()));
+	}
+
+	private static Map<String, Object> summary(Account account) {
+		return Map.of("role", account.role().name(), "disabled", account.disabled());
 	}
 
 	@DeleteMapping("/api/v1/accounts/{id}/tokens/{tokenId}")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<Void> revoke(@PathVariable long id, @PathVariable long tokenId) {
-		tokens.revoke(one(id), tokenId);
+		revoked(one(id), tokenId);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -104,13 +133,15 @@ class AccountsController {
 	}
 
 	@PostMapping("/api/v1/me/tokens")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<AccountTokens.Made> makeMyToken(Principal principal, @RequestBody(required = false) NewToken request) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(tokens.make(me(principal), request == null ? null : request.name()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(made(me(principal), request));
 	}
 
 	@DeleteMapping("/api/v1/me/tokens/{tokenId}")
+	@org.springframework.transaction.annotation.Transactional
 	ResponseEntity<Void> revokeMine(Principal principal, @PathVariable long tokenId) {
-		tokens.revoke(me(principal), tokenId);
+		revoked(me(principal), tokenId);
 		return ResponseEntity.noContent().build();
 	}
 

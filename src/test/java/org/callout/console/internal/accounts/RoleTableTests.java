@@ -56,7 +56,8 @@ class RoleTableTests extends AccountsSupport {
 				"PUT /api/v1/subscribers/{id}/districts", "PUT /api/v1/templates/{name}", "PUT /api/v1/triggers/{id}");
 		// Accounts, the audit log and erasures are admins'.
 		row("ADMIN", "POST /api/v1/subscribers/erasures", "GET /api/v1/accounts", "POST /api/v1/accounts", "GET /api/v1/accounts/{id}", "PUT /api/v1/accounts/{id}",
-				"GET /api/v1/accounts/{id}/tokens", "POST /api/v1/accounts/{id}/tokens", "DELETE /api/v1/accounts/{id}/tokens/{tokenId}");
+				"GET /api/v1/accounts/{id}/tokens", "POST /api/v1/accounts/{id}/tokens", "DELETE /api/v1/accounts/{id}/tokens/{tokenId}",
+				"GET /api/v1/audit", "GET /api/v1/audit/export");
 	}
 
 	private static void row(String role, String... endpoints) {
