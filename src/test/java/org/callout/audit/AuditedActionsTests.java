@@ -139,6 +139,16 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 			.withSecond(0).withNano(0).toString();
 	}
 
+	/** A real import of one unconfirmed supporter; its id. */
+	private long importFile() throws Exception {
+		HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/api/v1/subscribers/imports"))
+			.header("Authorization", "Bearer " + ADMIN)
+			.header("Content-Type", "text/csv")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("email,first_name\r\n" + unique("imported") + ",Ana\r\n"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		return json.readTree(expect(answer, 201).body()).get("importRun").get("id").asLong();
+	}
+
 	private long draft() throws Exception {
 		String list = list();
 		mark = lastId();
@@ -258,6 +268,11 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 					long subscriber = supporter();
 					return start("subscriber:" + subscriber,
 							() -> call("POST", "/api/v1/subscribers/" + subscriber + "/unsubscribe", null, 200));
+				}),
+				new Row("POST", "/api/v1/subscribers/imports", "subscribers.import", () -> "import:" + importFile()),
+				new Row("POST", "/api/v1/subscribers/imports/{id}/confirmations", "subscribers.import.confirmations", () -> {
+					long run = importFile();
+					return start("import:" + run, () -> call("POST", "/api/v1/subscribers/imports/" + run + "/confirmations", null, 202));
 				}),
 				new Row("POST", "/api/v1/subscribers/erasures", "subscriber.erase", () -> {
 					call("POST", "/api/v1/subscribers/erasures", Map.of("email", unique("forget-me")), 200);

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.callout.consent.ConsentSummaries;
 import org.callout.consent.ConsentSummary;
+import org.callout.platform.CsvCells;
 import org.callout.subscribers.SubscriberExportColumns;
 
 import org.springframework.stereotype.Component;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberList;
 import org.callout.subscribers.SubscriberLists;
@@ -37,8 +38,11 @@ class ImportsController {
 
 	private final SubscribersProperties properties;
 
+	private final AuditLog audit;
+
 	ImportsController(SupporterImporter importer, ImportConfirmations confirmations, SubscriberLists lists,
-			SubscribersProperties properties) {
+			SubscribersProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.importer = importer;
 		this.confirmations = confirmations;
 		this.lists = lists;
@@ -59,6 +63,14 @@ class ImportsController {
 		long limit = properties.imports().maxFileSize().toBytes();
 		try (InputStream body = new LimitedBody(body(request, limit), limit)) {
 			ImportResult result = importer.run(body, new SupporterImporter.Options(dryRun, mode, defaultList, allRows));
+			// After the run, not in one transaction with it: an import commits chunk by chunk, so what it wrote is kept
+			// whatever happens next, and the entry says what it did. A dry run writes nothing and is not recorded.
+			if (!dryRun) {
+				ImportStatus.Counts counts = result.importRun().counts();
+				audit.record("subscribers.import", "import:" + result.importRun().id(), Map.of("update", result.importRun().update(), "list",
+						slug, "rows", result.importRun().total(), "new", counts.created(), "updated", counts.updated(), "skipped",
+						counts.skipped(), "refused", counts.refused()));
+			}
 			return dryRun ? ResponseEntity.ok(result)
 					: ResponseEntity.created(URI.create("/api/v1/subscribers/imports/" + result.importRun().id())).body(result);
 		}
@@ -77,6 +89,7 @@ class ImportsController {
 	@PostMapping("/api/v1/subscribers/imports/{id}/confirmations")
 	ResponseEntity<Map<String, Object>> askToConfirm(@PathVariable long id) {
 		int asked = confirmations.request(id);
+		audit.record("subscribers.import.confirmations", "import:" + id, Map.of("requested", asked));
 		return ResponseEntity.accepted().body(Map.of("importId", id, "confirmationsRequested", asked));
 	}
 

@@ -1,4 +1,4 @@
-package org.callout.subscribers.internal.export;
+package org.callout.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
