@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.callout.consent.internal.ConsentErasureStore;
 import org.callout.consent.internal.ConsentEventStore;
 
 import org.springframework.stereotype.Service;
@@ -14,8 +15,19 @@ public class ConsentLedger {
 
 	private final ConsentEventStore events;
 
-	ConsentLedger(ConsentEventStore events) {
+	private final ConsentErasureStore erasures;
+
+	ConsentLedger(ConsentEventStore events, ConsentErasureStore erasures) {
 		this.events = events;
+		this.erasures = erasures;
+	}
+
+	/**
+	 * Whether the person of this address asked to be erased and has not confirmed a new signup of their own since:
+	 * nobody but they may then make Callout write to the address again.
+	 */
+	public boolean erasedSinceConfirmed(String addressHash) {
+		return erasures.erasedSinceConfirmed(addressHash);
 	}
 
 	/** Appends an event; nothing ever edits or removes one (the database refuses it too). */

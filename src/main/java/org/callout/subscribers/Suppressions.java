@@ -6,14 +6,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.callout.consent.ConsentLedger;
 import org.callout.platform.AddressHasher;
 import org.callout.platform.EmailAddress;
+import org.callout.platform.RequestRefusedException;
 import org.callout.platform.TypedText;
 import org.callout.subscribers.internal.EmailHashBackfill;
 import org.callout.subscribers.internal.SuppressionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +69,10 @@ public class Suppressions {
 
 	private final Clock clock;
 
-	Suppressions(SuppressionStore store, AddressHasher hasher, EmailHashBackfill backfill, Clock clock) {
+	private final ConsentLedger ledger;
+
+	Suppressions(SuppressionStore store, AddressHasher hasher, EmailHashBackfill backfill, Clock clock, ConsentLedger ledger) {
+		this.ledger = ledger;
 		this.store = store;
 		this.hasher = hasher;
 		this.backfill = backfill;
@@ -118,7 +124,14 @@ public class Suppressions {
 	 */
 	@Transactional
 	public boolean lift(EmailAddress address) {
-		boolean lifted = store.delete(hash(address));
+		String hash = hash(address);
+		// An erasure's suppression, or any suppression the erasure kept, is the person's own "never again": an
+		// organizer lifting it would let the next import or blast reach someone who asked to be forgotten.
+		if (store.find(hash).map(s -> ERASED.equals(s.reason())).orElse(false) || ledger.erasedSinceConfirmed(hash)) {
+			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Erased address",
+					"This address was erased at its owner's request: only their own new signup and confirmation lifts the suppression.");
+		}
+		boolean lifted = store.delete(hash);
 		if (lifted) {
 			log.info("Suppression of {} lifted", address);
 		}

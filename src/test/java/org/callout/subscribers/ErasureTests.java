@@ -153,6 +153,42 @@ abstract class ErasureTests extends ErasureFlowSupport {
 	}
 
 	@Test
+	void anErasureClearsTheDetailOfAnEarlierSuppressionWhichMayQuoteTheAddress() throws Exception {
+		Person person = newPerson();
+		confirmed(person);
+		suppressions.suppress(EmailAddress.parse(person.email()), Suppressions.NO_SUCH_USER,
+				"550 5.1.1 <" + person.email() + ">: Recipient address rejected", "relay");
+
+		erase(person.email());
+
+		assertThat(suppressions.find(EmailAddress.parse(person.email()))).hasValueSatisfying(s -> {
+			assertThat(s.reason()).isEqualTo(Suppressions.NO_SUCH_USER);
+			assertThat(s.detail()).isNull();
+		});
+		assertThat(new TextColumnSearch(jdbc).whereFound(List.of(person.email()))).isEmpty();
+	}
+
+	@Test
+	void anOrganizerCannotLiftTheSuppressionOfAnErasedAddressWhateverItsReason() throws Exception {
+		Person erased = newPerson();
+		confirmed(erased);
+		erase(erased.email());
+		Person bounced = newPerson();
+		confirmed(bounced);
+		suppressions.suppress(EmailAddress.parse(bounced.email()), Suppressions.NO_SUCH_USER, "550 5.1.1", "relay");
+		erase(bounced.email());
+
+		for (Person person : List.of(erased, bounced)) {
+			HttpResponse<String> lift = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/suppressions?email=" + encode(person.email())))
+				.header("Authorization", "Bearer " + ADMIN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(lift.statusCode()).as(lift.body()).isEqualTo(409);
+			assertThat(json.readTree(lift.body()).get("title").asString()).isEqualTo("Erased address");
+			assertThat(suppressions.isSuppressed(EmailAddress.parse(person.email()))).isTrue();
+		}
+	}
+
+	@Test
 	void anErasureOfAnAddressCalloutNeverHeldAnswersExactlyAsOneOfAKnownPerson() throws Exception {
 		Person known = newPerson();
 		confirmed(known);

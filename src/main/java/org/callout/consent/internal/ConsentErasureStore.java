@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * record, and any UPDATE that touches another column.
  */
 @Repository
-class ConsentErasureStore {
+public class ConsentErasureStore {
 
 	// Counted before the UPDATE so the record says how many events lost their personal fields; the record must
 	// exist before the UPDATE, since the triggers look for it.
@@ -30,10 +30,22 @@ class ConsentErasureStore {
 			UPDATE consent_events SET ip_address = NULL, user_agent = NULL, page_url = NULL
 			WHERE address_hash = :hash AND (ip_address IS NOT NULL OR user_agent IS NOT NULL OR page_url IS NOT NULL)""";
 
+	// The latest erasure counts: a person who was erased, came back and confirmed, and was erased again, is erased.
+	private static final String ERASED_SINCE_CONFIRMED = """
+			SELECT COUNT(*) FROM consent_erasures e
+			WHERE e.address_hash = :hash
+			  AND NOT EXISTS (SELECT 1 FROM consent_events c WHERE c.address_hash = e.address_hash AND c.kind = 'CONFIRMED'
+			                  AND c.occurred_at > e.erased_at)""";
+
 	private final JdbcClient jdbc;
 
 	ConsentErasureStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** Whether the address was erased and has not confirmed a signup of its own since. */
+	public boolean erasedSinceConfirmed(String addressHash) {
+		return jdbc.sql(ERASED_SINCE_CONFIRMED).param("hash", addressHash).query(Long.class).single() > 0;
 	}
 
 	/** Records the erasure and clears the events' personal fields; returns how many events were cleared. */

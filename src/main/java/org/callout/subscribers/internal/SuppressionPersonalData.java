@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The suppression of the address, if any. An erasure ends here: the keyed hash is all that stays, suppressed as
  * {@code erased} so no import or blast reaches the address until the person signs up and confirms again. An
- * earlier suppression (a bounce, an organizer's) is kept as it is: the first one wins.
+ * earlier suppression (a bounce, an organizer's) is kept, without its detail: the first one wins, and no organizer
+ * may lift either (Suppressions.lift).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -43,6 +44,8 @@ class SuppressionPersonalData implements PersonalData {
 
 	@Override
 	public void erase(PersonRef person) {
+		// A kept suppression's detail may quote the address (a relay's "550 5.1.1 <ana@...>") or name the person.
+		suppressions.clearDetail(person.addressHash());
 		suppressions.insertIfAbsent(person.addressHash(), Suppressions.ERASED, null, Suppressions.API,
 				clock.instant().truncatedTo(ChronoUnit.MICROS));
 	}

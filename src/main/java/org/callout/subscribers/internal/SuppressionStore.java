@@ -42,6 +42,10 @@ public class SuppressionStore {
 	}
 
 	/** Returns whether a row was added. */
+	public void clearDetail(String hash) {
+		jdbc.sql("UPDATE suppressed_addresses SET detail = NULL WHERE address_hash = :hash").param("hash", hash).update();
+	}
+
 	public boolean insertIfAbsent(String hash, String reason, String detail, String source, Instant now) {
 		return jdbc.sql(INSERT_IF_ABSENT)
 			.param("hash", hash)
