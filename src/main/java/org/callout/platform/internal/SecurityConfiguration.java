@@ -96,6 +96,9 @@ class SecurityConfiguration {
 				// Previews are POSTs (they carry a draft) that change nothing.
 				.requestMatchers(HttpMethod.POST, "/api/v1/blasts/*/preview", "/api/v1/templates/*/preview")
 				.hasRole(OrganizerRole.VIEWER.name())
+				// Reads that copy people's personal data out (the whole list, or all about one person) are an organizer's.
+				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers/export", "/api/v1/subscribers/access")
+				.hasRole(OrganizerRole.ORGANIZER.name())
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.hasRole(OrganizerRole.VIEWER.name())
 				.requestMatchers(HttpMethod.HEAD, "/api/**")

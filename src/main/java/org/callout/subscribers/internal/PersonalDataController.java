@@ -36,7 +36,10 @@ class PersonalDataController {
 
 	@GetMapping("/api/v1/subscribers/access")
 	Map<String, Object> access(@RequestParam(required = false) String email) {
-		return requests.access(EmailAddress.parseField("email", email));
+		Map<String, Object> everything = requests.access(EmailAddress.parseField("email", email));
+		// Who read a person's whole record, and when; not whose (the log outlives an erasure).
+		audit.record("subscriber.access", "access", null);
+		return everything;
 	}
 
 	/** 200 once done (the erasure is complete when it answers), the same body whether the address was known. */

@@ -104,6 +104,18 @@ class SubscriberExportApiTests extends SubscriberExportSupport {
 	}
 
 	@Test
+	void anExportIsRecordedInTheAuditLogWithItsFilterAndRows() throws Exception {
+		HttpResponse<String> export = export("?list=supporters&status=CONFIRMED");
+		String id = export.headers().firstValue("Callout-Export-Id").orElseThrow();
+
+		String after = jdbc.sql("SELECT after_state FROM audit_log WHERE action = 'subscribers.export' AND target = :target")
+			.param("target", "export:" + id).query(String.class).single();
+
+		assertThat(json.readTree(after).get("rows").asLong()).isEqualTo(rows(export).size());
+		assertThat(json.readTree(after).get("list").asString()).isEqualTo("supporters");
+	}
+
+	@Test
 	void anUnknownListStatusOrExportIsAProblemDetail() throws Exception {
 		HttpResponse<String> unknownList = export("?list=no-such-list");
 		HttpResponse<String> badStatus = export("?list=supporters&status=maybe");

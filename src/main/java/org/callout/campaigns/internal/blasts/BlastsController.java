@@ -161,7 +161,8 @@ class BlastsController {
 		if (blast.startAt() == null) {
 			moves.reschedule(id, clock.instant(), blast.startZone(), blast.sendBy(), author(principal));
 		}
-		boolean approval = submit != null && Boolean.TRUE.equals(submit.needsApproval());
+		// Under four-eyes every hand-made blast waits for someone else's approval: asking for none would be the way around it.
+		boolean approval = fourEyes || (submit != null && Boolean.TRUE.equals(submit.needsApproval()));
 		moves.move(id, approval ? BlastState.AWAITING_APPROVAL : BlastState.SCHEDULED, author(principal), "submitted");
 		// One submitted to start now goes on the handover queue at once, not at the scheduler's next pass.
 		due.readyIfDue(id, "due when submitted");

@@ -23,6 +23,12 @@ class Accounts {
 	// Names appear in blast records and the audit log: short, plain, one per person whatever the case.
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
+	// Names the records already give other meanings: the admin token's principal ("organizer", so blasts it makes
+	// read organizer:organizer), and the audit log's admin-token, anonymous and system. An account of one of these
+	// names would be indistinguishable from them in every record.
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("organizer", "admin-token", "anonymous", "system",
+			"scheduler", "relay", "api", "console");
+
 	private final AccountStore store;
 
 	private final PasswordEncoder passwords;
@@ -41,6 +47,9 @@ class Accounts {
 		List<FieldError> errors = new ArrayList<>();
 		if (name == null || !USERNAME.matcher(name).matches()) {
 			errors.add(new FieldError("username", "A name of 2 to 64 letters, digits, dots, hyphens or underscores, starting with a letter or digit."));
+		}
+		else if (RESERVED.contains(name)) {
+			errors.add(new FieldError("username", "'" + name + "' names something else in Callout's records: choose another name."));
 		}
 		EmailAddress address = null;
 		try {

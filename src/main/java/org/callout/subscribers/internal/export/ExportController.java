@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.MembershipStatus;
 import org.callout.subscribers.SubscriberList;
@@ -44,7 +45,10 @@ class ExportController {
 
 	private final Clock clock;
 
-	ExportController(SubscriberExporter exporter, ExportProgress progress, SubscriberLists lists, Clock clock) {
+	private final AuditLog audit;
+
+	ExportController(SubscriberExporter exporter, ExportProgress progress, SubscriberLists lists, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.exporter = exporter;
 		this.progress = progress;
 		this.lists = lists;
@@ -79,6 +83,9 @@ class ExportController {
 		response.setHeader("Callout-Export-Id", export.id);
 		response.setHeader("Callout-Export-Rows", Long.toString(export.total));
 		log.info("Subscriber export {} started: {} rows", export.id, export.total);
+		// Copying the supporter file out is recorded like a change: who, when, which part, how many.
+		audit.record("subscribers.export", "export:" + export.id, java.util.Map.of("list", list == null ? "" : list, "status",
+				status == null ? "" : status, "rows", export.total));
 		try (Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
 			exporter.write(filter, out, export);
 			progress.finish(export, ExportProgress.Status.DONE);

@@ -62,7 +62,19 @@ class ImportsController {
 		boolean allRows = "all".equals(rows);
 		long limit = properties.imports().maxFileSize().toBytes();
 		try (InputStream body = new LimitedBody(body(request, limit), limit)) {
-			ImportResult result = importer.run(body, new SupporterImporter.Options(dryRun, mode, defaultList, allRows));
+			ImportResult result;
+			try {
+				result = importer.run(body, new SupporterImporter.Options(dryRun, mode, defaultList, allRows));
+			}
+			catch (RuntimeException failed) {
+				// The chunks committed before the failure stay: the log must say an import wrote part of a file. A refusal
+				// of the whole file (RequestRefusedException) is recorded as refused by the platform's problem handler.
+				if (!dryRun && !(failed instanceof RequestRefusedException)) {
+					audit.refused("subscribers.import", "import", "failed part-way: " + failed.getClass().getSimpleName()
+							+ " (see GET /api/v1/subscribers/imports for the run's counts)");
+				}
+				throw failed;
+			}
 			// After the run, not in one transaction with it: an import commits chunk by chunk, so what it wrote is kept
 			// whatever happens next, and the entry says what it did. A dry run writes nothing and is not recorded.
 			if (!dryRun) {

@@ -50,6 +50,17 @@ class AccountsApiTests extends AccountsSupport {
 	}
 
 	@Test
+	void aNameTheRecordsGiveAnotherMeaningIsRefused() throws Exception {
+		for (String reserved : new String[] { "organizer", "Admin-Token", "system", "anonymous" }) {
+			HttpResponse<String> refused = call("POST", "/api/v1/accounts", ADMIN,
+					Map.of("username", reserved, "email", name("r") + "@example.org", "password", PASSWORD, "role", "ADMIN"));
+
+			assertThat(refused.statusCode()).as(reserved).isEqualTo(400);
+			assertThat(json.readTree(refused.body()).get("errors").get(0).get("field").asString()).isEqualTo("username");
+		}
+	}
+
+	@Test
 	void aNameTakenInAnyCaseIsAConflict() throws Exception {
 		String username = name("cara");
 		account(username, "VIEWER");

@@ -36,4 +36,16 @@ class FourEyesTests extends AccountsSupport {
 		assertThat(json.readTree(byColleague.body()).get("state").asString()).isIn("SCHEDULED", "READY", "SENDING", "SENT");
 	}
 
+	@Test
+	void aBlastSubmittedWithoutAskingForApprovalStillWaitsForOne() throws Exception {
+		String author = tokenFor("ORGANIZER");
+		HttpResponse<String> draft = call("POST", "/api/v1/blasts", author, Map.of("lists", List.of("supporters"), "quietHours", false));
+		long id = json.readTree(draft.body()).get("id").asLong();
+
+		HttpResponse<String> submitted = call("POST", "/api/v1/blasts/" + id + "/submit", author, Map.of("needsApproval", false));
+
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+		assertThat(json.readTree(submitted.body()).get("state").asString()).isEqualTo("AWAITING_APPROVAL");
+	}
+
 }

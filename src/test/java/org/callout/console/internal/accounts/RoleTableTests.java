@@ -37,14 +37,15 @@ class RoleTableTests extends AccountsSupport {
 				"GET /api/v1/blasts/{id}/deliveries", "GET /api/v1/blasts/{id}/template", "GET /api/v1/consent-history",
 				"GET /api/v1/districts", "GET /api/v1/districts/refreshes/{id}", "GET /api/v1/districts/summary", "GET /api/v1/kiosk-allowlist",
 				"GET /api/v1/legislators", "GET /api/v1/legislators/{id}", "GET /api/v1/lists", "GET /api/v1/lists/{slug}",
-				"GET /api/v1/subscribers", "GET /api/v1/subscribers/access", "GET /api/v1/subscribers/export", "GET /api/v1/subscribers/exports/{id}", "GET /api/v1/subscribers/imports/{id}",
+				"GET /api/v1/subscribers", "GET /api/v1/subscribers/exports/{id}", "GET /api/v1/subscribers/imports/{id}",
 				"GET /api/v1/subscribers/{id}", "GET /api/v1/subscribers/{id}/consent-history", "GET /api/v1/subscribers/{id}/districts",
 				"GET /api/v1/suppressions", "GET /api/v1/templates", "GET /api/v1/templates/{name}", "GET /api/v1/templates/{name}/versions",
 				"GET /api/v1/templates/{name}/versions/{version}", "GET /api/v1/triggers", "GET /api/v1/triggers/{id}",
 				"POST /api/v1/blasts/{id}/preview", "POST /api/v1/templates/{name}/preview",
 				"GET /api/v1/me", "GET /api/v1/me/tokens", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{tokenId}");
-		// Changes: bills, templates, triggers, lists, subscribers, districts, blasts (approval included), test sends.
-		row("ORGANIZER", "DELETE /api/v1/kiosk-allowlist", "DELETE /api/v1/subscribers/{id}/districts", "DELETE /api/v1/suppressions",
+		// Changes: bills, templates, triggers, lists, subscribers, districts, blasts (approval included), test sends; and
+		// the reads that copy personal data out (the export, an access request).
+		row("ORGANIZER", "GET /api/v1/subscribers/access", "GET /api/v1/subscribers/export", "DELETE /api/v1/kiosk-allowlist", "DELETE /api/v1/subscribers/{id}/districts", "DELETE /api/v1/suppressions",
 				"DELETE /api/v1/templates/{name}", "DELETE /api/v1/triggers/{id}", "POST /api/v1/bills", "POST /api/v1/bills/{id}/status",
 				"POST /api/v1/blasts", "POST /api/v1/blasts/{id}/approve", "POST /api/v1/blasts/{id}/cancel", "POST /api/v1/blasts/{id}/pause",
 				"POST /api/v1/blasts/{id}/reschedule", "POST /api/v1/blasts/{id}/resume", "POST /api/v1/blasts/{id}/submit",
