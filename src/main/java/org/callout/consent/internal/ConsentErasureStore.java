@@ -19,16 +19,18 @@ public class ConsentErasureStore {
 	// exist before the UPDATE, since the triggers look for it.
 	private static final String COUNT_READABLE = """
 			SELECT COUNT(*) FROM consent_events
-			WHERE address_hash = :hash AND (ip_address IS NOT NULL OR user_agent IS NOT NULL OR page_url IS NOT NULL)""";
+			WHERE address_hash = :hash
+			  AND (ip_address IS NOT NULL OR user_agent IS NOT NULL OR page_url IS NOT NULL OR evidence_source IS NOT NULL)""";
 
 	private static final String RECORD = """
 			INSERT INTO consent_erasures (address_hash, events, erased_at) VALUES (:hash, :events, :at)""";
 
-	// Exactly the statement the triggers allow: the three fields to NULL, nothing else. Rows already cleared are
+	// Exactly the statement the triggers allow: the four personal fields to NULL, nothing else. Rows already cleared are
 	// left out, so a second erasure changes no row.
 	private static final String CLEAR = """
-			UPDATE consent_events SET ip_address = NULL, user_agent = NULL, page_url = NULL
-			WHERE address_hash = :hash AND (ip_address IS NOT NULL OR user_agent IS NOT NULL OR page_url IS NOT NULL)""";
+			UPDATE consent_events SET ip_address = NULL, user_agent = NULL, page_url = NULL, evidence_source = NULL
+			WHERE address_hash = :hash
+			  AND (ip_address IS NOT NULL OR user_agent IS NOT NULL OR page_url IS NOT NULL OR evidence_source IS NOT NULL)""";
 
 	// The latest erasure counts: a person who was erased, came back and confirmed, and was erased again, is erased.
 	private static final String ERASED_SINCE_CONFIRMED = """

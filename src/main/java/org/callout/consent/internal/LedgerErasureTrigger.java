@@ -21,7 +21,7 @@ import org.h2.api.Trigger;
  */
 public class LedgerErasureTrigger implements Trigger {
 
-	private static final Set<String> ERASABLE = Set.of("IP_ADDRESS", "USER_AGENT", "PAGE_URL");
+	private static final Set<String> ERASABLE = Set.of("IP_ADDRESS", "USER_AGENT", "PAGE_URL", "EVIDENCE_SOURCE");
 
 	// Column names in row order, read when the trigger is created, so that a column added later is protected
 	// (compared) without changing this class.
@@ -47,7 +47,7 @@ public class LedgerErasureTrigger implements Trigger {
 	public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
 		if (newRow == null || !onlyErasableFieldsCleared(oldRow, newRow) || !erasureRecorded(connection, oldRow)) {
 			throw new SQLException("consent_events is append-only: " + (newRow == null ? "DELETE" : "UPDATE")
-					+ " refused (only a recorded erasure may clear ip_address, user_agent and page_url)", "42501");
+					+ " refused (only a recorded erasure may clear ip_address, user_agent, page_url and evidence_source)", "42501");
 		}
 	}
 

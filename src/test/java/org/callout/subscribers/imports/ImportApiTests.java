@@ -176,6 +176,25 @@ abstract class ImportApiTests extends ImportSupport {
 	}
 
 	@Test
+	void anErasureClearsTheImportedSourceCellWhichMayNameThePersonAndKeepsTheEvents() throws Exception {
+		String email = unique("source-cell");
+		imported(HEADER + email + ",Ana,Pérez,10004,2021-05-01T10:00:00Z,2021-05-02T11:30:00-04:00,https://join.example.org/?ref="
+				+ email + ",203.0.113.7\r\n", "");
+		String needle = "%" + email.toLowerCase(java.util.Locale.ROOT) + "%";
+		String count = "SELECT COUNT(*) FROM consent_events WHERE LOWER(evidence_source) LIKE :needle";
+		assertThat(jdbc.sql(count).param("needle", needle).query(Long.class).single()).isEqualTo(2);
+
+		HttpResponse<String> erased = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/subscribers/erasures"))
+			.header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+		assertThat(jdbc.sql(count).param("needle", needle).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM consent_events WHERE evidence_text IS NULL AND evidence_consented_at = '2021-05-01T10:00:00Z'"
+				+ " AND ip_address IS NULL AND source = 'import' AND evidence_source IS NULL").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
 	void aDryRunWritesNothingAndReportsExactlyWhatTheRealRunThenDoes() throws Exception {
 		String known = unique("known");
 		imported("email,first_name\n" + known + ",\n", "");
