@@ -38,8 +38,11 @@ class PersonalDataRequests {
 
 	private final ErasureStore erasures;
 
+	private final PersonWrites personWrites;
+
 	PersonalDataRequests(List<PersonalData> parts, SubscriberStore subscribers, ConsentLedger ledger, AddressHasher hasher,
-			ErasureStore erasures) {
+			ErasureStore erasures, PersonWrites personWrites) {
+		this.personWrites = personWrites;
 		this.parts = List.copyOf(parts);
 		this.subscribers = subscribers;
 		this.ledger = ledger;
@@ -58,6 +61,8 @@ class PersonalDataRequests {
 
 	@Transactional
 	void erase(EmailAddress address) {
+		// Before reading who the person is: an import chunk in progress either committed them already or waits.
+		personWrites.lock();
 		PersonRef person = person(address);
 		erasures.lockMemberships(person.subscriberIds());
 		parts.forEach(part -> part.erase(person));

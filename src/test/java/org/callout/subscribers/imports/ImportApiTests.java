@@ -194,6 +194,43 @@ abstract class ImportApiTests extends ImportSupport {
 				+ " AND ip_address IS NULL AND source = 'import' AND evidence_source IS NULL").query(Long.class).single()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Autowired
+	org.callout.subscribers.internal.PersonWrites personWrites;
+
+	@Test
+	void anImportWaitsWhileAnErasureHoldsThePersonLockSoTheyNeverInterleave() throws Exception {
+		String email = unique("waits");
+		java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		CompletableFuture<Void> erasure = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+			personWrites.lock();
+			locked.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}), java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+		assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+		CompletableFuture<HttpResponse<String>> importing = CompletableFuture.supplyAsync(() -> {
+			try {
+				return importCsv(HEADER + confirmedRow(email), "");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+
+		Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> membership(email, "supporters") == null);
+		assertThat(importing).isNotDone();
+		release.countDown();
+		erasure.get(10, TimeUnit.SECONDS);
+		assertThat(importing.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+		assertThat(membership(email, "supporters")).isEqualTo("CONFIRMED");
+	}
+
 	@Test
 	void aDryRunWritesNothingAndReportsExactlyWhatTheRealRunThenDoes() throws Exception {
 		String known = unique("known");

@@ -14,6 +14,7 @@ import org.callout.consent.ConsentTermsCatalog;
 import org.callout.platform.Claims;
 import org.callout.platform.SupportedLanguages;
 import org.callout.subscribers.SubscriberList;
+import org.callout.subscribers.internal.PersonWrites;
 import org.callout.subscribers.SubscriberLists;
 import org.callout.subscribers.SubscribersImported;
 import org.callout.subscribers.SubscribersProperties;
@@ -66,9 +67,12 @@ class SupporterImporter {
 
 	private final Clock clock;
 
+	private final PersonWrites personWrites;
+
 	SupporterImporter(ImportPlanner planner, ImportWriter writer, ImportStore store, SubscriberLists lists,
 			SupportedLanguages languages, ConsentTermsCatalog terms, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Claims claims, SubscribersProperties properties, Clock clock) {
+			ApplicationEventPublisher events, Claims claims, SubscribersProperties properties, Clock clock, PersonWrites personWrites) {
+		this.personWrites = personWrites;
 		this.planner = planner;
 		this.writer = writer;
 		this.store = store;
@@ -96,6 +100,9 @@ class SupporterImporter {
 				List<ImportRow> chunk = rows.subList(from, Math.min(rows.size(), from + chunkSize));
 				Tally before = tally;
 				List<RowResult> done = transactions.execute(tx -> {
+					if (!options.dryRun()) {
+						personWrites.lock(); // Planned and written with no erasure in between (migration V88).
+					}
 					List<RowPlan> plans = planner.plan(chunk, options.update(), languages.defaultLanguage());
 					if (!options.dryRun()) {
 						writer.write(id, plans, now);
