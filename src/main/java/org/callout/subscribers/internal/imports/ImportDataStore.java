@@ -148,10 +148,20 @@ class ImportDataStore {
 	}
 
 	/** @param memberships (subscriber, list) pairs */
-	void confirm(List<long[]> memberships, Instant now) {
-		batch.batchUpdate(CONFIRM, memberships.stream()
+	/**
+	 * Confirms these pending memberships; answers, per membership in order, whether it was still pending (one that
+	 * its person left, or confirmed, since the chunk was planned is left alone, and the ledger must not say otherwise).
+	 */
+	boolean[] confirm(List<long[]> memberships, Instant now) {
+		int[] counts = batch.batchUpdate(CONFIRM, memberships.stream()
 			.map(m -> new MapSqlParameterSource("subscriber", m[0]).addValue("list", m[1]).addValue("now", ImportStore.utc(now)))
 			.toArray(MapSqlParameterSource[]::new));
+		boolean[] changed = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			// SUCCESS_NO_INFO (a driver that cannot tell) counts as changed: the plan said the row was pending.
+			changed[i] = counts[i] != 0;
+		}
+		return changed;
 	}
 
 	private static MapSqlParameterSource details(Details details) {

@@ -62,6 +62,8 @@ class ImportWriter {
 		List<NewMembership> joins = new ArrayList<>();
 		List<long[]> confirms = new ArrayList<>();
 		List<ImportedConsent> events = new ArrayList<>();
+		// Per confirmation, in the order of confirms: recorded only for memberships the UPDATE found still pending.
+		List<List<ImportedConsent>> confirmEvents = new ArrayList<>();
 		List<PendingConfirmation> pending = new ArrayList<>();
 		List<Long> lookups = new ArrayList<>();
 		for (RowPlan plan : plans) {
@@ -72,6 +74,7 @@ class ImportWriter {
 			for (ListAction action : plan.actions()) {
 				if (action.kind() == Kind.CONFIRM) {
 					confirms.add(new long[] { id, action.listId() });
+					confirmEvents.add(events(importId, id, action, plan, now));
 				}
 				else {
 					boolean confirmed = action.kind() == Kind.JOIN_CONFIRMED;
@@ -80,15 +83,20 @@ class ImportWriter {
 					if (!confirmed) {
 						pending.add(new PendingConfirmation(id, action.listId(), plan.language()));
 					}
+					events.addAll(events(importId, id, action, plan, now));
 				}
-				events.addAll(events(importId, id, action, plan, now));
 			}
 			if (plan.lookUp()) {
 				lookups.add(id);
 			}
 		}
 		data.insertMemberships(joins, now);
-		data.confirm(confirms, now);
+		boolean[] confirmed = data.confirm(confirms, now);
+		for (int i = 0; i < confirmed.length; i++) {
+			if (confirmed[i]) {
+				events.addAll(confirmEvents.get(i));
+			}
+		}
 		ledger.recordImported(events);
 		imports.addPending(importId, pending);
 		imports.addLookups(importId, lookups);
