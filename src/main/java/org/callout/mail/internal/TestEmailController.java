@@ -8,6 +8,7 @@ import org.callout.mail.Messenger;
 import org.callout.mail.OrganizerSends;
 import org.callout.mail.OutgoingEmail;
 import org.callout.mail.RenderedEmail;
+import org.callout.platform.Masking;
 import org.callout.platform.AuditLog;
 import org.callout.platform.CalloutProperties;
 import org.callout.platform.EmailAddress;
@@ -73,7 +74,7 @@ class TestEmailController {
 		String transport = sends.send(email);
 		log.info("Test email {} sent to {} through {}", email.messageId(), to, transport);
 		// A send is not transactional: recorded once the relay (or the outbox) took the message.
-		audit.record("mail.test", "mail:test", Map.of("to", to.value(), "messageId", email.messageId(), "transport", transport));
+		audit.record("mail.test", "mail:test", Map.of("to", Masking.email(to.value()), "messageId", email.messageId(), "transport", transport));
 		return ResponseEntity.accepted().body(new TestEmailSent(email.messageId(), transport));
 	}
 

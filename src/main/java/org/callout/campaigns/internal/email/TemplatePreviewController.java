@@ -77,7 +77,7 @@ class TemplatePreviewController {
 		String transport = sends.send(outgoing);
 		String messageId = outgoing.messageId();
 		// A send is not transactional: recorded once the relay (or the outbox) took the message.
-		audit.record("template.test-send", "template:" + name, Map.of("to", to.value(), "messageId", messageId,
+		audit.record("template.test-send", "template:" + name, Map.of("to", Masking.email(to.value()), "messageId", messageId,
 				"language", email.rendered().language()));
 		log.info("Test send of template {} ({}) to {} as {}", name, email.rendered().language(), to, messageId);
 		return ResponseEntity.accepted()

@@ -74,16 +74,39 @@ class SetupLinks {
 		String link = properties.publicBaseUrl().toString().replaceAll("/+$", "") + PATH + "?token=" + token;
 		Path file = properties.dataDir().resolve("secrets").resolve("setup-link");
 		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, link + "\n", StandardCharsets.UTF_8);
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
+			write(file, link);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write the setup link to " + file, ex);
 		}
 		return file;
+	}
+
+	/**
+	 * The file is created readable by its owner only, never for a moment with the default permissions (a chmod after
+	 * the write would leave a window), in a directory only the owner may enter.
+	 */
+	private static void write(Path file, String link) throws IOException {
+		boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+		if (!Files.isDirectory(file.getParent())) {
+			if (posix) {
+				Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			else {
+				Files.createDirectories(file.getParent());
+			}
+		}
+		var options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+				java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+		try (var channel = posix
+				? Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.newByteChannel(file, options)) {
+			channel.write(java.nio.ByteBuffer.wrap((link + "\n").getBytes(StandardCharsets.UTF_8)));
+		}
+		if (posix) {
+			// A file left by an older version, or made by hand, gets the owner-only mode too.
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
 	}
 
 	/** Why this link cannot create the first admin, or null when it can. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.callout.platform.AuditLog;
 import org.callout.platform.FieldError;
 import org.callout.platform.PageForms;
 import org.callout.platform.RequestRefusedException;
@@ -28,9 +29,12 @@ class SetupPages {
 
 	private final AccountTokens tokens;
 
-	SetupPages(SetupLinks links, AccountTokens tokens) {
+	private final AuditLog audit;
+
+	SetupPages(SetupLinks links, AccountTokens tokens, AuditLog audit) {
 		this.links = links;
 		this.tokens = tokens;
+		this.audit = audit;
 	}
 
 	@GetMapping(SetupLinks.PATH)
@@ -61,8 +65,12 @@ class SetupPages {
 		}
 		try {
 			Account admin = links.use(token, name, address, password);
+			AccountTokens.Made first = tokens.make(admin, "first token");
+			// No one is signed in yet: the entries name the setup link as the actor's way in, the account as the target.
+			audit.record("account.create", "account:" + admin.username(), Map.of("username", admin.username(), "role", "ADMIN", "via", "setup link"));
+			audit.record("token.create", "account:" + admin.username(), Map.of("token", first.id(), "name", first.name()));
 			model.addAttribute("account", admin);
-			model.addAttribute("token", tokens.make(admin, "first token").token());
+			model.addAttribute("token", first.token());
 			return "console/setup-done";
 		}
 		catch (RequestRefusedException refused) {

@@ -125,6 +125,8 @@ class SetupLinkTests extends AccountsSupport {
 		assertThat(again.statusCode()).isEqualTo(410);
 		assertThat(again.body()).contains("Callout is set up already");
 		assertThat(count("SELECT COUNT(*) FROM accounts")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'account.create' AND target = 'account:first-admin'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'token.create' AND target = 'account:first-admin'")).isEqualTo(1);
 	}
 
 	/** GETs the link's page (for its CSRF cookie and field), then posts its form. */
