@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.callout.consent.internal.ConsentErasureStore;
 import org.callout.consent.internal.ConsentEventStore;
 import org.callout.consent.internal.ConsentTermsStore;
 import org.callout.platform.CalloutProperties;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 		"callout.consent.texts.es=Acepto correos de {organization}.", "callout.organization.name=Test Org",
 		"callout.organization.privacy-policy-url=https://example.org/privacy", "callout.organization.privacy-policy-version=v1" })
 @Import({ ConsentLedger.class, ConsentTermsCatalog.class, ConsentEventStore.class, ConsentTermsStore.class,
-		ConsentLedgerTests.Config.class })
+		ConsentErasureStore.class, ConsentLedgerTests.Config.class })
 // Not in a test transaction: on PostgreSQL a refused UPDATE aborts the transaction it ran in, and the
 // assertions after it must still read the ledger. Each class gets a fresh database, so nothing is cleaned.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)

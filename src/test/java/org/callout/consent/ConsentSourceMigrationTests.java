@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.callout.consent.internal.ConsentErasureStore;
 import org.callout.consent.internal.ConsentEventStore;
 import org.callout.consent.internal.ConsentTermsStore;
 import org.callout.platform.CalloutProperties;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Migration V50 lets the ledger say how an unsubscribe arrived, and still refuses any other source. */
 @DataJdbcTest(properties = { "callout.consent.texts.en=I agree to emails from {organization}." })
-@Import({ ConsentLedger.class, ConsentEventStore.class, ConsentTermsStore.class, ConsentSourceMigrationTests.Config.class })
+@Import({ ConsentLedger.class, ConsentEventStore.class, ConsentErasureStore.class, ConsentTermsStore.class,
+		ConsentSourceMigrationTests.Config.class })
 // Closed after the class: nothing else shares this context, and a cached one would keep its pool's connections
 // to the shared PostgreSQL server, whose connection limit the whole suite's cached contexts come close to.
 @DirtiesContext

@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.callout.consent.internal.ConsentEventStore;
+import org.callout.consent.internal.ConsentErasureStore;
+import org.callout.consent.ConsentLedger;
 import org.callout.platform.AddressHasher;
 import org.callout.platform.EmailAddress;
 import org.callout.subscribers.internal.EmailHashBackfill;
@@ -37,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The suppression list and the subscribers' address hashes on a real database (subclasses pick H2 or PostgreSQL). */
 @DataJdbcTest
 @Import({ Suppressions.class, SuppressionStore.class, EmailHashBackfill.class, Subscribers.class, SubscriberStore.class,
-		SuppressionStorageTests.Config.class })
+		ConsentLedger.class, ConsentEventStore.class, ConsentErasureStore.class, SuppressionStorageTests.Config.class })
 abstract class SuppressionStorageTests {
 
 	static final AddressHasher HASHER = new AddressHasher("test-hash-key-0123456789abcdef");
