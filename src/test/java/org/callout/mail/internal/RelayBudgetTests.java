@@ -64,8 +64,8 @@ abstract class RelayBudgetTests {
 			// A full bucket (40) to start with, then 40 a second: what two unshared buckets would give twice over.
 			assertThat(total).isLessThanOrEqualTo((int) (40 + 40 * seconds) + 1);
 			assertThat(total).isGreaterThanOrEqualTo((int) (40 * 2.5 * 0.8));
-			assertThat(granted.get(0) + granted.get(2)).isPositive();
-			assertThat(granted.get(1) + granted.get(3)).isPositive();
+			// Both instances drew the whole time (a failing draw would have thrown above); how the tokens split between
+			// them is the row lock's order, which promises no fairness: a CI run on a busy machine saw one get none.
 		}
 	}
 
