@@ -96,7 +96,13 @@ class PackagedJarIT {
 			assertThat(healthCheckExitCode(service)).isZero();
 			service.interrupt();
 		}
-		assertThat(installDir.resolve("data/secrets")).doesNotExist();
+		// The secrets came from the environment: none was generated. The one file is the first admin's setup link (a
+		// fresh database has no account), owner-only.
+		try (var files = java.nio.file.Files.list(installDir.resolve("data/secrets"))) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly("setup-link");
+		}
+		assertThat(java.nio.file.Files.getPosixFilePermissions(installDir.resolve("data/secrets/setup-link")))
+			.isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 	}
 
 	@Test
