@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +27,7 @@ import org.awaitility.Awaitility;
 import org.callout.subscribers.SubscriberDetailsChanged;
 import org.callout.subscribers.SubscriberUnsubscribed;
 import org.callout.subscribers.SubscriptionConfirmed;
+import org.callout.support.LocalhostCookies;
 import org.callout.support.MutableClock;
 import org.callout.support.TestSmtp;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +56,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"callout.signup.queue-poll-interval=1s",
 				"callout.signup.cors-allowed-origins=https://www.example.org",
 				// These tests send many signups from 127.0.0.1; the per-IP limit has tests of its own.
-				"callout.signup.rate-limit.per-ip-per-hour=100000" })
+				"callout.signup.rate-limit.per-ip-per-hour=100000",
+				// Every test signs in from 127.0.0.1: the address throttle has tests of its own (SignInThrottleTests).
+				"callout.console.sign-in.address-failures=100000" })
 @Import(SignupFlowSupport.Clocks.class)
 public abstract class SignupFlowSupport {
 
@@ -139,7 +141,7 @@ public abstract class SignupFlowSupport {
 	protected final JsonMapper json = JsonMapper.builder().build();
 
 	protected final HttpClient http = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(new LocalhostCookies())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 

@@ -11,6 +11,7 @@ import org.callout.platform.OrganizerRole;
 import org.callout.platform.OrganizerTokens;
 import org.callout.platform.PageForms;
 import org.callout.platform.PublicEndpoints;
+import org.callout.platform.SecurityChains;
 import org.callout.platform.TokenPages;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,19 +43,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * admin token; nothing else), the JSON APIs under {@code /api/} (bearer token, stateless, no CSRF since no
  * cookie authenticates them), then pages (public, CSRF-protected forms). Modules say what they open by
  * declaring {@link PublicEndpoints} and {@link TokenPages} beans; nothing here names a module's paths. The
- * organizer console's session-based chain goes between the two, matching {@code /console/**}, at
- * {@link #CONSOLE_ORDER}.
+ * organizer console's session-based chain (console module) goes between the two, matching {@code /console/**}, at
+ * {@link SecurityChains#CONSOLE}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	static final int ACTUATOR_ORDER = 0;
-
-	static final int API_ORDER = 1;
-
-	static final int CONSOLE_ORDER = 2;
-
-	static final int PAGES_ORDER = 3;
 
 	/**
 	 * Actuator but health (which stays on the pages' chain, public, whatever headers a probe sends): metrics and the
@@ -62,7 +55,7 @@ class SecurityConfiguration {
 	 * without a token with a 401, with one as not found.
 	 */
 	@Bean
-	@Order(ACTUATOR_ORDER)
+	@Order(SecurityChains.ACTUATOR)
 	SecurityFilterChain actuatorSecurity(HttpSecurity http, AdminToken adminToken, ProblemWriter problems,
 			List<OrganizerTokens> personalTokens, RefusedAttempts refusals) {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -79,7 +72,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(API_ORDER)
+	@Order(SecurityChains.API)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AdminToken adminToken, List<PublicEndpoints> publicEndpoints,
 			ProblemWriter problems, List<OrganizerTokens> personalTokens, RefusedAttempts refusals) {
 		String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
@@ -136,7 +129,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(PAGES_ORDER)
+	@Order(SecurityChains.PAGES)
 	SecurityFilterChain pageSecurity(HttpSecurity http, ObjectProvider<TokenPages> tokenPages) {
 		String[] csrfExempt = tokenPages.orderedStream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
 		return http

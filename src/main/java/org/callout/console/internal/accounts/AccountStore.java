@@ -67,6 +67,10 @@ class AccountStore {
 		return jdbc.sql(COLUMNS + "WHERE username = :name").param("name", username).query(AccountStore::account).optional();
 	}
 
+	Optional<Account> byEmail(String email) {
+		return jdbc.sql(COLUMNS + "WHERE email_key = :key").param("key", email.toLowerCase(java.util.Locale.ROOT)).query(AccountStore::account).optional();
+	}
+
 	Optional<String> passwordHash(long id) {
 		return jdbc.sql("SELECT password_hash FROM accounts WHERE id = :id").param("id", id).query(String.class).optional();
 	}
