@@ -8,8 +8,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Every console page's header shows who is signed in, and pages show buttons by role. */
-@ControllerAdvice(basePackages = "org.callout.console.internal")
+/**
+ * Every console page, whichever module serves it, has {@code me}: who is signed in, for the header and for showing
+ * only the buttons that person may press. Null where nobody is (public pages, sign-in, setup).
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ConsoleModel {
 
 	/** The signed-in organizer, or null on the sign-in and setup pages. */

@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
@@ -78,7 +79,8 @@ class ConsoleSecurityConfiguration {
 						audit.record("console.signout", "account:" + authentication.getName(), Map.of());
 					}
 				})
-				.deleteCookies(SESSION_COOKIE)
+				// deleteCookies(name) would clear it on path "/", not the cookie's /console, and the browser would keep it.
+				.addLogoutHandler(new CookieClearingLogoutHandler(expired(SESSION_COOKIE)))
 				.logoutSuccessUrl(LOGIN + "?signedOut"))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(ConsoleSecurityConfiguration::signInFirst)
 				.accessDeniedHandler((request, response, denied) -> refused(request, response, denied, audit)))
@@ -101,6 +103,14 @@ class ConsoleSecurityConfiguration {
 	/** What the chain and the sign-in page must share: one CSRF repository, one context repository, one cache. */
 	record ConsoleSession(CsrfTokenRepository csrfTokens, HttpSessionSecurityContextRepository contexts,
 			RequestCache requestCache, SessionAuthenticationStrategy atSignIn) {
+	}
+
+	private static jakarta.servlet.http.Cookie expired(String name) {
+		jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(name, "");
+		cookie.setPath("/console");
+		cookie.setMaxAge(0);
+		cookie.setHttpOnly(true);
+		return cookie;
 	}
 
 	/** Not signed in: to the sign-in page, saying the session ended when the browser still sent one. */
