@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.callout.signup.SignupFlowSupport;
+import org.callout.support.ConsoleClient;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

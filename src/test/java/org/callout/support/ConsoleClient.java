@@ -1,4 +1,4 @@
-package org.callout.console.internal.signin;
+package org.callout.support;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,30 +17,35 @@ import java.util.stream.Collectors;
  * One browser's view of the console over real HTTP: keeps its cookies by name (so a test can look at their
  * attributes, or replay an old one), follows no redirects, and posts forms with the CSRF field of the last page.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	public static final String SESSION_COOKIE = "callout_console";
+
+	public static final String CSRF_COOKIE = "CALLOUT-CONSOLE-XSRF";
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	private final String base;
 
-	final Map<String, String> cookies = new LinkedHashMap<>();
+	public final Map<String, String> cookies = new LinkedHashMap<>();
 
 	/** The Set-Cookie lines of the last answer. */
-	List<String> setCookies = List.of();
+	public List<String> setCookies = List.of();
 
-	String csrf;
+	/** The CSRF field of the last page that had a form. */
+	public String csrf;
 
-	ConsoleClient(String base) {
+	public ConsoleClient(String base) {
 		this.base = base;
 	}
 
-	HttpResponse<String> get(String path) throws Exception {
+	public HttpResponse<String> get(String path) throws Exception {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+	public HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
 		String form = fields.entrySet()
 			.stream()
 			.map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -51,21 +56,21 @@ final class ConsoleClient {
 	}
 
 	/** Opens the sign-in page and signs in with it. */
-	HttpResponse<String> signIn(String username, String password) throws Exception {
+	public HttpResponse<String> signIn(String username, String password) throws Exception {
 		get("/console/login");
 		return post("/console/login", Map.of("username", username, "password", password, "_csrf", csrf));
 	}
 
-	HttpResponse<String> signOut() throws Exception {
+	public HttpResponse<String> signOut() throws Exception {
 		return post("/console/logout", Map.of("_csrf", csrf));
 	}
 
-	String session() {
-		return cookies.get(ConsoleSecurityConfiguration.SESSION_COOKIE);
+	public String session() {
+		return cookies.get(SESSION_COOKIE);
 	}
 
 	/** The whole Set-Cookie line that set this cookie in the last answer. */
-	String setCookie(String name) {
+	public String setCookie(String name) {
 		return setCookies.stream().filter(line -> line.startsWith(name + "=")).findFirst().orElse(null);
 	}
 
