@@ -51,8 +51,14 @@ class AccountStore {
 		return jdbc.sql("SELECT COUNT(*) FROM accounts").query(Long.class).single();
 	}
 
-	long activeAdmins() {
-		return jdbc.sql("SELECT COUNT(*) FROM accounts WHERE role = 'ADMIN' AND disabled_at IS NULL").query(Long.class).single();
+	// FOR UPDATE: two admins demoting each other at once must not both see "another admin is left". The second waits
+	// for the first to commit and then counts again (PostgreSQL re-reads locked rows it waited for; so does H2).
+	// Must run in the caller's transaction.
+	private static final String LOCK_ACTIVE_ADMINS = "SELECT id FROM accounts WHERE role = 'ADMIN' AND disabled_at IS NULL FOR UPDATE";
+
+	/** The active admins, their rows locked until the caller's transaction ends. */
+	long lockActiveAdmins() {
+		return jdbc.sql(LOCK_ACTIVE_ADMINS).query(Long.class).list().size();
 	}
 
 	List<Account> all() {

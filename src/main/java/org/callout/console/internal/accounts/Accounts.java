@@ -15,6 +15,7 @@ import org.callout.platform.RequestRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Organizer accounts: created with a checked password, given a role, disabled. */
 @Service
@@ -87,10 +88,11 @@ class Accounts {
 		return store.count() > 0;
 	}
 
+	@Transactional
 	Account change(long id, OrganizerRole role, Boolean disabled) {
 		Account account = store.byId(id).orElseThrow(Accounts::notFound);
 		boolean stopsBeingAdmin = (role != null && role != OrganizerRole.ADMIN) || Boolean.TRUE.equals(disabled);
-		if (account.role() == OrganizerRole.ADMIN && !account.disabled() && stopsBeingAdmin && store.activeAdmins() == 1) {
+		if (account.role() == OrganizerRole.ADMIN && !account.disabled() && stopsBeingAdmin && store.lockActiveAdmins() <= 1) {
 			throw RequestRefusedException.of(HttpStatus.CONFLICT, "Last admin",
 					"This is the only active admin: make another account admin first, or no one could manage accounts.");
 		}

@@ -1,0 +1,8 @@
+package org.callout.console.internal.accounts;
+
+import org.callout.support.PostgresDatabase;
+
+@PostgresDatabase
+class PostgresLastAdminTests extends LastAdminTests {
+
+}
