@@ -67,10 +67,11 @@ class ConsoleSecurityConfiguration {
 			.addFilterAfter(new CurrentAccountFilter(accounts, session.contexts()), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/console/setup")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/console", "/console/**")
-				.hasRole(OrganizerRole.VIEWER.name())
+				// First match wins: the admins' sections before the viewers' reading of everything else.
 				.requestMatchers("/console/accounts", "/console/accounts/**", "/console/audit", "/console/audit/**")
 				.hasRole(OrganizerRole.ADMIN.name())
+				.requestMatchers(HttpMethod.GET, "/console", "/console/**")
+				.hasRole(OrganizerRole.VIEWER.name())
 				.anyRequest()
 				.hasRole(OrganizerRole.ORGANIZER.name()))
 			.logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGOUT))

@@ -204,6 +204,18 @@ class ConsoleSignInTests extends SignupFlowSupport {
 	}
 
 	@Test
+	void aRoleChangedByAnAdminAppliesToAnOpenSessionAtItsNextRequest() throws Exception {
+		browser.signIn(username, PASSWORD);
+		assertThat(browser.get("/console/accounts").statusCode()).isEqualTo(403);
+
+		long id = jdbc.sql("SELECT id FROM accounts WHERE username = :name").param("name", username).query(Long.class).single();
+		assertThat(send("PUT", "/api/v1/accounts/" + id, "{\"role\":\"ADMIN\"}").statusCode()).isEqualTo(200);
+
+		assertThat(browser.get("/console/accounts").statusCode()).isNotEqualTo(403);
+		assertThat(browser.get("/console").body()).contains("Signed in as " + username + " (admin)");
+	}
+
+	@Test
 	void aViewerIsRefusedAChangeWithAPageAndAnAuditEntry() throws Exception {
 		String viewer = account("VIEWER");
 		browser.signIn(viewer, PASSWORD);
