@@ -151,6 +151,7 @@ class BlastConsoleBrowserTests extends ConsoleBrowserSupport {
 		assertThat(fixtures.state(blast)).isEqualTo("PAUSED");
 		// The page's script shows the new count without a reload.
 		waiting().until(ExpectedConditions.textToBe(By.id("count-sent"), Long.toString(sentWhilePaused)));
+		waiting().until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.id("rate-line")), "points"));
 
 		press(By.id("button-resume"));
 		assertThat(driver.findElement(By.id("note")).getText()).isEqualTo("Resumed.");

@@ -92,6 +92,13 @@ class BlastPagesTests extends SignupFlowSupport {
 		assertThat(progress.get("final").asBoolean()).isTrue();
 		assertThat(progress.get("sent").asLong()).isEqualTo(3);
 		assertThat(progress.get("pending").asLong()).isZero();
+		// A refusal as the engine records it (the relay on loopback refuses nobody); its reply is shown as text.
+		jdbc.sql("""
+				UPDATE deliveries SET status = 'FAILED', smtp_reply = '550 5.1.1 <nobody@example.org> no such user'
+				WHERE id = (SELECT MIN(id) FROM deliveries WHERE blast_id = :blast)""").param("blast", blast).update();
+		assertThat(browser.get("/console/blasts/" + blast).body()).contains("Deferred and failed messages")
+			.contains("<code>550 5.1.1 &lt;nobody@example.org&gt; no such user</code>")
+			.contains("<td class=\"number\" id=\"count-failed\">1</td>");
 		assertThat(browser.get("/console/blasts?state=SENT").body()).contains("href=\"/console/blasts/" + blast + "\"");
 		assertThat(browser.get("/console/blasts?state=DRAFT").body()).doesNotContain("href=\"/console/blasts/" + blast + "\"");
 	}
