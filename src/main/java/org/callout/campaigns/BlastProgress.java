@@ -21,6 +21,25 @@ public interface BlastProgress {
 	boolean awaitNothingInFlight(long blastId, Duration atMost);
 
 	/**
+	 * The blast's deferred and failed records, newest first, at most {@code limit}: what an organizer reads to see
+	 * why messages did not go out. None without an engine.
+	 */
+	default java.util.List<Trouble> troubles(long blastId, int limit) {
+		return java.util.List.of();
+	}
+
+	/**
+	 * One recipient's message the relay deferred or refused.
+	 *
+	 * @param status DEFERRED or FAILED
+	 * @param smtpReply the relay's reply as recorded, or null
+	 * @param nextAttemptAt for a deferred one, when it is tried again
+	 */
+	record Trouble(long id, String status, String address, int attempts, String smtpReply, String reason,
+			Instant nextAttemptAt, Instant updatedAt) {
+	}
+
+	/**
 	 * @param total recipients in the snapshot
 	 * @param perSecond messages handed to SMTP per second over the last minute
 	 * @param estimatedFinish when the pending ones will be out at that rate; null when nothing is pending or

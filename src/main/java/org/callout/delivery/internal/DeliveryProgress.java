@@ -60,6 +60,11 @@ class DeliveryProgress implements BlastProgress {
 	}
 
 	@Override
+	public java.util.List<Trouble> troubles(long blastId, int limit) {
+		return store.troubles(blastId, limit);
+	}
+
+	@Override
 	public boolean awaitNothingInFlight(long blastId, Duration atMost) {
 		return inFlight.awaitNone(blastId, atMost);
 	}

@@ -187,6 +187,23 @@ class DeliveryStore {
 		return counts;
 	}
 
+	/** The blast's deferred and failed records, the latest changed first. */
+	java.util.List<org.callout.campaigns.BlastProgress.Trouble> troubles(long blastId, int limit) {
+		return jdbc.sql("""
+				SELECT id, status, address, attempts, smtp_reply, reason, next_attempt_at, updated_at FROM deliveries
+				WHERE blast_id = :blast AND status IN ('DEFERRED', 'FAILED') ORDER BY updated_at DESC, id DESC LIMIT :limit""")
+			.param("blast", blastId).param("limit", limit)
+			.query((rs, n) -> new org.callout.campaigns.BlastProgress.Trouble(rs.getLong("id"), rs.getString("status"),
+					rs.getString("address"), rs.getInt("attempts"), rs.getString("smtp_reply"), rs.getString("reason"),
+					instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
+					instant(rs.getObject("updated_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
+	}
+
 	/** Messages per second since {@code since}, measured from the first one sent in that time. */
 	double rateSince(long blastId, Instant since, Instant now) {
 		return jdbc.sql(SENT_SINCE).param("blast", blastId).param("since", utc(since)).query((rs, n) -> {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** How many people a blast's audience holds, by how sure their districts are and by language. */
 @Repository
-class AudienceCounts {
+public class AudienceCounts {
 
 	/**
 	 * One statement over three modules' tables (subscribers' {@code subscribers} and {@code memberships},
@@ -32,7 +32,7 @@ class AudienceCounts {
 			GROUP BY COALESCE(r.confidence, 'unknown'), s.language""";
 
 	/** The counts: total, by confidence code, by language. */
-	record Counts(long total, Map<String, Long> byConfidence, Map<String, Long> byLanguage) {
+	public record Counts(long total, Map<String, Long> byConfidence, Map<String, Long> byLanguage) {
 	}
 
 	private final JdbcClient jdbc;

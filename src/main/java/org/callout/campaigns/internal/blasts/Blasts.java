@@ -16,9 +16,22 @@ public class Blasts {
 
 	private final Bills bills;
 
-	Blasts(BlastStore store, Bills bills) {
+	private final AudienceCounts audiences;
+
+	Blasts(BlastStore store, Bills bills, AudienceCounts audiences) {
 		this.store = store;
 		this.bills = bills;
+		this.audiences = audiences;
+	}
+
+	/** The newest first, at most {@code limit}; all states when {@code state} is null. */
+	public java.util.List<Blast> list(BlastState state, int limit) {
+		return store.list(null, state, limit);
+	}
+
+	/** Who the blast would reach if it started now: what an organizer looks at before approving. */
+	public AudienceCounts.Counts audience(Blast blast) {
+		return audiences.count(blast.audience());
 	}
 
 	/**
