@@ -56,6 +56,12 @@ class AccountActions {
 		audit.record("token.revoke", "token:" + tokenId, Map.of("account", account.username()));
 	}
 
+	/** A change the services refused, recorded as the API's refusals are (its request, status and title). */
+	void refused(jakarta.servlet.http.HttpServletRequest request, org.callout.platform.RequestRefusedException refused) {
+		audit.refused("refused", request.getMethod() + " " + request.getRequestURI(),
+				refused.problem().getStatus() + " " + refused.problem().getTitle());
+	}
+
 	private static Map<String, Object> summary(Account account) {
 		return Map.of("role", account.role().name(), "disabled", account.disabled());
 	}

@@ -82,6 +82,7 @@ class AccountPage {
 		}
 		catch (RequestRefusedException refused) {
 			// The one refusal a valid change can meet: it would leave no active admin.
+			actions.refused(request, refused);
 			response.setStatus(refused.problem().getStatus());
 			model.addAttribute("refusal", AccountPages.conflict(refused) ? "console.accounts.refused.lastAdmin" : "console.accounts.refused.role");
 			return page(accounts.byId(id).orElseThrow(), null, model);

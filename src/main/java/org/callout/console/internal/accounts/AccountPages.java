@@ -78,6 +78,7 @@ class AccountPages {
 			return "redirect:/console/accounts/" + created.id();
 		}
 		catch (RequestRefusedException refused) {
+			actions.refused(request, refused);
 			response.setStatus(refused.problem().getStatus());
 			return form(username, email, role, errors(refused), null, model);
 		}

@@ -52,6 +52,7 @@ class TokenPanel {
 			return null;
 		}
 		catch (RequestRefusedException refused) {
+			actions.refused(request, refused);
 			response.setStatus(refused.problem().getStatus());
 			model.addAttribute("tokenError", "console.tokens.error.name");
 			return "refused";

@@ -62,6 +62,16 @@ class AccountPagesTests extends SignupFlowSupport {
 			.contains("<option value=\"VIEWER\" selected")
 			.doesNotContain("short pass");
 		assertThat(count("SELECT COUNT(*) FROM accounts WHERE email = 'not-an-address'")).isZero();
+		// Recorded as the API records a refused write.
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'refused' AND target = 'POST /console/accounts/new' AND actor = '"
+				+ adminName + "' AND outcome = 'refused' AND detail = '400 Invalid account'")).isEqualTo(1);
+	}
+
+	@Test
+	void anAccountThatDoesNotExistIsNotFound() throws Exception {
+		assertThat(admin.get("/console/accounts/987654321").statusCode()).isEqualTo(404);
+		admin.get("/console/accounts");
+		assertThat(admin.post("/console/accounts/987654321/role", form(admin, "role", "ADMIN")).statusCode()).isEqualTo(404);
 	}
 
 	@Test
