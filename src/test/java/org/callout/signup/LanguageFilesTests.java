@@ -108,4 +108,16 @@ class LanguageFilesTests {
 		return new TreeSet<>(properties.stringPropertyNames());
 	}
 
+
+	/** Every module's own bundle, i18n/<name>.properties (a new one is picked up at run time too: see MessagesConfiguration). */
+	private static java.util.List<String> bundles() throws IOException {
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".properties") && !name.contains("_"))
+				.map(name -> name.substring(0, name.length() - ".properties".length()))
+				.sorted()
+				.toList();
+		}
+	}
+
 }

@@ -58,7 +58,11 @@ class AuditController {
 
 	@GetMapping("/api/v1/audit/export")
 	void export(@RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
-		AuditStore.Filter filter = filter(query);
+		export(store, filter(query), response);
+	}
+
+	/** The CSV of every entry the filter matches; the console's export link answers the same. */
+	static void export(AuditStore store, AuditStore.Filter filter, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"callout-audit.csv\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -86,7 +90,7 @@ class AuditController {
 		return CsvCells.text(value);
 	}
 
-	private static AuditStore.Filter filter(Map<String, String> query) {
+	static AuditStore.Filter filter(Map<String, String> query) {
 		Long after = null;
 		if (present(query.get("after"))) {
 			try {

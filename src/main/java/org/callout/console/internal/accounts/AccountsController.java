@@ -4,9 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import org.callout.platform.AuditLog;
 import org.callout.platform.OrganizerRole;
 import org.callout.platform.RequestRefusedException;
 
@@ -31,10 +29,10 @@ class AccountsController {
 
 	private final AccountTokens tokens;
 
-	private final AuditLog audit;
+	private final AccountActions actions;
 
-	AccountsController(Accounts accounts, AccountTokens tokens, AuditLog audit) {
-		this.audit = audit;
+	AccountsController(Accounts accounts, AccountTokens tokens, AccountActions actions) {
+		this.actions = actions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 	}
@@ -65,8 +63,7 @@ class AccountsController {
 		catch (RequestRefusedException unknown) {
 			// left null
 		}
-		Account created = accounts.create(given.username(), given.email(), given.password(), role);
-		audit.record("account.create", "account:" + created.username(), summary(created));
+		Account created = actions.create(given.username(), given.email(), given.password(), role);
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())).body(created);
 	}
 
@@ -81,10 +78,8 @@ class AccountsController {
 		if (request == null || (request.role() == null && request.disabled() == null)) {
 			throw RequestRefusedException.invalidField("Invalid change", "role", "Give a \"role\", \"disabled\", or both.");
 		}
-		Account before = one(id);
-		Account after = accounts.change(id, role(request.role()), request.disabled());
-		audit.record("account.edit", "account:" + after.username(), summary(before), summary(after));
-		return after;
+		one(id);
+		return actions.change(id, role(request.role()), request.disabled());
 	}
 
 	@GetMapping("/api/v1/accounts/{id}/tokens")
@@ -98,20 +93,12 @@ class AccountsController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(made(one(id), request));
 	}
 
-	/** A new token, recorded by its id and name: never the token itself. */
 	private AccountTokens.Made made(Account account, NewToken request) {
-		AccountTokens.Made made = tokens.make(account, request == null ? null : request.name());
-		audit.record("token.create", "token:" + made.id(), Map.of("account", account.username(), "name", String.valueOf(made.name())));
-		return made;
+		return actions.makeToken(account, request == null ? null : request.name());
 	}
 
 	private void revoked(Account account, long tokenId) {
-		tokens.revoke(account, tokenId);
-		audit.record("token.revoke", "token:" + tokenId, Map.of("account", account.username()));
-	}
-
-	private static Map<String, Object> summary(Account account) {
-		return Map.of("role", account.role().name(), "disabled", account.disabled());
+		actions.revoke(account, tokenId);
 	}
 
 	@DeleteMapping("/api/v1/accounts/{id}/tokens/{tokenId}")
