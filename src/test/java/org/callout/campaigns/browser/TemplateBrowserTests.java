@@ -18,7 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The template editor in real Chromium, keyboard only, each page checked by axe-core. */
+/** The template pages in real Chromium, keyboard only, each page checked by axe-core. */
 @H2Database
 class TemplateBrowserTests extends ConsoleBrowserSupport {
 
@@ -61,6 +61,15 @@ class TemplateBrowserTests extends ConsoleBrowserSupport {
 		assertThat(path(driver)).isEqualTo("/console/templates/" + name + "?saved=2");
 		assertThat(driver.findElement(By.id("saved")).getText()).isEqualTo("Saved as version 2.");
 		assertThat(driver.findElement(By.id("text-en")).getAttribute("value")).endsWith("P.S. Thank you, {{firstName}}!");
+		assertAccessible();
+
+		press(By.id("versions"));
+		assertThat(path(driver)).isEqualTo("/console/templates/" + name + "/versions");
+		assertAccessible();
+		press(By.id("compare"));
+		assertThat(path(driver)).isEqualTo("/console/templates/" + name + "/versions?from=1&to=2");
+		assertThat(driver.findElement(By.id("diff-en-text")).getText()).contains("+P.S. Thank you, {{firstName}}!");
+		assertThat(driver.findElement(By.id("diff-es-text")).getText()).contains("+P.D. Gracias, {{firstName}}.");
 		assertAccessible();
 	}
 
