@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -20,6 +21,19 @@ import org.junit.jupiter.api.Test;
 class LanguageFilesTests {
 
 	private static final Path RESOURCES = Path.of("src/main/resources");
+
+	/** Every module bundle under i18n/ (legislators, console-templates, …): a new one is checked without a change here. */
+	private static List<String> bundles() throws IOException {
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+			List<String> bundles = files.map(p -> p.getFileName().toString())
+				.filter(f -> f.endsWith(".properties") && !f.matches(".*_[a-z]{2}\\.properties"))
+				.map(f -> f.substring(0, f.length() - ".properties".length()))
+				.sorted()
+				.toList();
+			assertThat(bundles).contains("legislators", "subscribers", "campaigns");
+			return bundles;
+		}
+	}
 
 	@Test
 	void everyMessageKeyExistsInEnglishAndInSpanish() throws IOException {

@@ -92,6 +92,14 @@ public class CampaignTemplates {
 	}
 
 	/**
+	 * What {@link #save} would refuse in these words, without saving: for an editor that checks as the organizer
+	 * types and for a preview of words not saved yet.
+	 */
+	public List<TemplateProblem> check(String name, Map<String, Parts> languages) {
+		return checker.check(name, languages).problems();
+	}
+
+	/**
 	 * Hides the organizer's versions, so the file default (if any) applies again; they stay readable by number.
 	 *
 	 * @return false when there was no organizer copy to hide
