@@ -22,6 +22,7 @@ class SubscriberConsoleBrowserTests extends ConsoleBrowserSupport {
 		long id = jdbc.sql("SELECT id FROM subscribers WHERE email_key = :key").param("key", address).query(Long.class).single();
 		String words = terms("en").get("text").asString();
 		signIn("ORGANIZER");
+		assertAccessible();
 
 		press(By.cssSelector("nav a[href='/console/subscribers']"));
 		assertThat(path(driver)).isEqualTo("/console/subscribers");
@@ -54,6 +55,41 @@ class SubscriberConsoleBrowserTests extends ConsoleBrowserSupport {
 		assertThat(driver.findElement(By.id("source")).getText()).isEqualTo("Set by hand by an organizer");
 		assertThat(driver.findElement(By.id("confidence")).getText()).isEqualTo("Exact");
 		assertThat(driver.findElement(By.id("senate")).getText()).isEqualTo("46");
+		assertAccessible();
+	}
+
+	@Test
+	void anAdminOpensTheExportChoiceAndErasesAPersonAfterTypingTheirAddressAgainByKeyboard() throws Exception {
+		String address = "erase-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		ApiSignups.signUp(port, address);
+		long id = jdbc.sql("SELECT id FROM subscribers WHERE email_key = :key").param("key", address).query(Long.class).single();
+		signIn("ADMIN");
+		press(By.cssSelector("nav a[href='/console/subscribers']"));
+
+		press(By.id("export"));
+		assertThat(path(driver)).isEqualTo("/console/subscribers/export");
+		assertAccessible();
+		press(By.linkText("Back to the search"));
+
+		tabTo(By.id("q")).sendKeys(address, Keys.ENTER);
+		waiting().until(d -> d.findElements(By.id("results")).size() == 1);
+		press(By.id("subscriber-" + id));
+		press(By.id("erase"));
+		assertThat(path(driver)).isEqualTo("/console/subscribers/" + id + "/erase");
+		assertAccessible();
+
+		tabTo(By.id("email")).sendKeys("not-" + address);
+		press(By.id("confirm-erase"));
+		assertThat(driver.findElement(By.id("email-error")).getText()).startsWith("That is not this person");
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE id = " + id)).isOne();
+		assertAccessible();
+
+		tabTo(By.id("email")).sendKeys(Keys.chord(Keys.CONTROL, "a"), address);
+		press(By.id("confirm-erase"));
+
+		assertThat(path(driver)).isEqualTo("/console/subscribers?erased");
+		assertThat(driver.findElement(By.id("note")).getText()).startsWith("The person was erased.");
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE id = " + id)).isZero();
 		assertAccessible();
 	}
 

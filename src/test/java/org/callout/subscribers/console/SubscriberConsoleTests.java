@@ -175,6 +175,51 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 	}
 
 	@Test
+	void goingBackToTheLookupLeavesOneAuditEntryAndAStaleDistrictsFormChangesNothing() throws Exception {
+		long id = subscriber(unique("clear"), "Ana", "Pérez");
+		Signed organizer = signedIn("ORGANIZER");
+		organizer.client().get("/console/subscribers/" + id + "/districts");
+		organizer.client().post("/console/subscribers/" + id + "/districts",
+				Map.of("senateDistrict", "26", "_csrf", organizer.client().csrf));
+		assertThat(organizer.client().get("/console/subscribers/" + id + "/districts").body()).contains("id=\"clear-districts\"");
+
+		HttpResponse<String> stale = organizer.client().post("/console/subscribers/" + id + "/districts",
+				Map.of("senateDistrict", "27", "assemblyDistrict", "66", "_csrf", "stale-token"));
+		HttpResponse<String> staleClear = organizer.client().post("/console/subscribers/" + id + "/districts/clear",
+				Map.of("_csrf", "stale-token"));
+
+		assertThat(stale.statusCode()).isEqualTo(200);
+		assertThat(stale.body()).contains("The page had expired. Nothing was changed").contains("value=\"27\"").contains("value=\"66\"");
+		assertThat(staleClear.body()).contains("The page had expired. Nothing was changed");
+		assertThat(count("SELECT COUNT(*) FROM organizer_districts WHERE subscriber_id = " + id)).isOne();
+		assertThat(allEntries(organizer.name())).isOne();
+
+		HttpResponse<String> cleared = organizer.client().post("/console/subscribers/" + id + "/districts/clear",
+				Map.of("_csrf", organizer.client().csrf));
+
+		assertThat(cleared.statusCode()).isEqualTo(302);
+		assertThat(count("SELECT COUNT(*) FROM organizer_districts WHERE subscriber_id = " + id)).isZero();
+		assertThat(consoleEntries(organizer.name(), "districts.clear", "subscriber:" + id)).isOne();
+		assertThat(allEntries(organizer.name())).isEqualTo(2);
+	}
+
+	@Test
+	void aStaleErasureFormErasesNobody() throws Exception {
+		String address = unique("stale-erase");
+		long id = subscriber(address, "Ana", "Pérez");
+		Signed admin = signedIn("ADMIN");
+		admin.client().get("/console/subscribers/" + id + "/erase");
+
+		HttpResponse<String> answer = admin.client().post("/console/subscribers/" + id + "/erase",
+				Map.of("email", address, "_csrf", "stale-token"));
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).contains("The page had expired. Nothing was changed").contains("value=\"" + address + "\"");
+		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE id = " + id)).isOne();
+		assertThat(allEntries(admin.name())).isZero();
+	}
+
+	@Test
 	void anOrganizerDownloadsTheExportOfOneListAndStatusWithOneAuditEntry() throws Exception {
 		String address = unique("export");
 		subscriber(address, "Ana", "Pérez");
