@@ -6,12 +6,20 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
+import org.callout.platform.EmailAddress;
+import org.callout.subscribers.NewSubscriber;
+import org.callout.subscribers.Subscribers;
 import org.callout.support.H2Database;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The subscribers console pages over real HTTP: search, details, roles, audit entries, stale forms, erasure, export. */
 @H2Database
 class SubscriberConsoleTests extends SubscriberConsoleSupport {
+
+	@Autowired
+	Subscribers subscribers;
 
 	@Test
 	void aSearchFindsAddressesByTheirStartAPageAfterTheLastId() throws Exception {
@@ -28,6 +36,27 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		assertThat(all.body()).contains("/console/subscribers/" + first + "\"").contains("/console/subscribers/" + second + "\"");
 		assertThat(after.body()).doesNotContain("/console/subscribers/" + first + "\"").contains("/console/subscribers/" + second + "\"");
 		assertThat(empty.body()).contains("id=\"q\"").doesNotContain("id=\"results\"");
+	}
+
+	@Test
+	void moreMatchesThanAPageComeWithALinkToTheNextPageAfterTheLastIdShown() throws Exception {
+		String prefix = "many-" + UUID.randomUUID().toString().substring(0, 8);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 21; i++) {
+			// Straight through the service: twenty-one signups' confirmation emails would only slow the test down.
+			ids.add(subscribers.findOrCreate(new NewSubscriber(new EmailAddress(prefix + "-" + i + "@example.org"), "Ana", "Many",
+					"10004", null, "en")).id());
+		}
+		Signed viewer = signedIn("VIEWER");
+
+		String first = viewer.client().get("/console/subscribers?q=" + prefix).body();
+		String next = find("id=\"next\" href=\"([^\"]+)\"", first).replace("&amp;", "&");
+		String second = viewer.client().get(next).body();
+
+		assertThat(first.split("id=\"subscriber-", -1)).hasSize(21);
+		assertThat(next).isEqualTo("/console/subscribers?q=" + prefix + "&after=" + ids.get(19));
+		assertThat(second).contains("id=\"subscriber-" + ids.get(20) + "\"").doesNotContain("id=\"subscriber-" + ids.get(19) + "\"")
+			.doesNotContain("id=\"next\"");
 	}
 
 	@Test
