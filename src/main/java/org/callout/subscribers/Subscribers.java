@@ -64,6 +64,11 @@ public class Subscribers {
 		return store.byEmail(email);
 	}
 
+	/** A page of subscribers whose address starts with {@code prefix}, ids after {@code afterId}, oldest first. */
+	public java.util.List<Subscriber> search(String prefix, long afterId, int limit) {
+		return store.search(prefix, afterId, limit);
+	}
+
 	public Optional<Subscriber> byId(long id) {
 		return store.byId(id);
 	}

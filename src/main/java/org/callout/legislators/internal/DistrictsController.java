@@ -1,12 +1,9 @@
 package org.callout.legislators.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.callout.legislators.Chamber;
 import org.callout.legislators.Confidence;
 import org.callout.legislators.Representatives;
 import org.callout.platform.AuditLog;
@@ -31,7 +28,7 @@ class DistrictsController {
 
 	private final Representatives representatives;
 
-	private final OrganizerDistricts organizer;
+	private final HandSetDistricts handSet;
 
 	private final DistrictJobs jobs;
 
@@ -43,13 +40,13 @@ class DistrictsController {
 
 	private final AuditLog audit;
 
-	DistrictsController(DistrictQueries queries, Representatives representatives, OrganizerDistricts organizer,
+	DistrictsController(DistrictQueries queries, Representatives representatives, HandSetDistricts handSet,
 			DistrictJobs jobs, ImportSources sources, ZipTable zips, OrganizerDistrictCsv organizerCsv, AuditLog audit) {
 		this.audit = audit;
 		this.organizerCsv = organizerCsv;
 		this.queries = queries;
 		this.representatives = representatives;
-		this.organizer = organizer;
+		this.handSet = handSet;
 		this.jobs = jobs;
 		this.sources = sources;
 		this.zips = zips;
@@ -91,38 +88,30 @@ class DistrictsController {
 	@org.springframework.transaction.annotation.Transactional
 	AnswerView set(@PathVariable long id, @RequestBody(required = false) DistrictsRequest request) {
 		DistrictsRequest body = request == null ? new DistrictsRequest(null, null) : request;
-		String senate = district(Chamber.UPPER, body.senateDistrict());
-		String assembly = district(Chamber.LOWER, body.assemblyDistrict());
-		List<FieldError> errors = new ArrayList<>();
-		if (body.senateDistrict() != null && senate == null) {
-			errors.add(new FieldError("senateDistrict", "Give a Senate district from 1 to 63."));
+		HandSetDistricts.Outcome outcome = handSet.set(id, body.senateDistrict(), body.assemblyDistrict());
+		if (!outcome.problems().isEmpty()) {
+			throw RequestRefusedException.invalidFields("Invalid districts", outcome.problems().stream().map(DistrictsController::fieldError).toList());
 		}
-		if (body.assemblyDistrict() != null && assembly == null) {
-			errors.add(new FieldError("assemblyDistrict", "Give an Assembly district from 1 to 150."));
-		}
-		if (errors.isEmpty() && senate == null && assembly == null) {
-			errors.add(new FieldError("senateDistrict", "Give a Senate district, an Assembly district, or both."));
-		}
-		if (!errors.isEmpty()) {
-			throw RequestRefusedException.invalidFields("Invalid districts", errors);
-		}
-		if (!organizer.set(id, senate, assembly)) {
+		if (!outcome.found()) {
 			throw noSuchSubscriber(id);
 		}
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("senateDistrict", senate);
-		after.put("assemblyDistrict", assembly);
-		audit.record("districts.set", "subscriber:" + id, after);
 		return ofSubscriber(id);
+	}
+
+	private static FieldError fieldError(HandSetDistricts.Problem problem) {
+		if ("none".equals(problem.code())) {
+			return new FieldError(problem.field(), "Give a Senate district, an Assembly district, or both.");
+		}
+		return "senateDistrict".equals(problem.field()) ? new FieldError("senateDistrict", "Give a Senate district from 1 to 63.")
+				: new FieldError("assemblyDistrict", "Give an Assembly district from 1 to 150.");
 	}
 
 	@DeleteMapping("/api/v1/subscribers/{id}/districts")
 	@org.springframework.transaction.annotation.Transactional
 	AnswerView clear(@PathVariable long id) {
-		if (!organizer.clear(id)) {
+		if (!handSet.clear(id)) {
 			throw noSuchSubscriber(id);
 		}
-		audit.record("districts.clear", "subscriber:" + id, null);
 		return ofSubscriber(id);
 	}
 
@@ -178,10 +167,6 @@ class DistrictsController {
 	DistrictJobs.Job refresh(@PathVariable long id) {
 		return jobs.find(id).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such refresh",
 				"No district refresh has the id " + id + "."));
-	}
-
-	private static String district(Chamber chamber, String raw) {
-		return raw == null ? null : RecordChecks.district(chamber, raw).orElse(null);
 	}
 
 	private static RequestRefusedException noSuchSubscriber(long id) {

@@ -47,9 +47,7 @@ class PersonalDataController {
 	@ResponseStatus(HttpStatus.OK)
 	@org.springframework.transaction.annotation.Transactional
 	Map<String, String> erase(@RequestBody(required = false) ErasureRequest request) {
-		requests.erase(EmailAddress.parseField("email", request == null ? null : request.email()));
-		// Who asked for an erasure and when, never whose: the log is append-only and the person is gone.
-		audit.record("subscriber.erase", "erasure", null);
+		requests.eraseAsked(EmailAddress.parseField("email", request == null ? null : request.email()));
 		return ERASED;
 	}
 

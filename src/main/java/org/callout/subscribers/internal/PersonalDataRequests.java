@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.callout.consent.ConsentHistoryEntry;
 import org.callout.consent.ConsentLedger;
 import org.callout.platform.AddressHasher;
+import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.PersonRef;
 import org.callout.platform.PersonalData;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Both treat an unknown address like a known one: the same document shape, the same work, the same answer.
  */
 @Service
-class PersonalDataRequests {
+public class PersonalDataRequests {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalDataRequests.class);
 
@@ -40,8 +41,11 @@ class PersonalDataRequests {
 
 	private final PersonWrites personWrites;
 
+	private final AuditLog audit;
+
 	PersonalDataRequests(List<PersonalData> parts, SubscriberStore subscribers, ConsentLedger ledger, AddressHasher hasher,
-			ErasureStore erasures, PersonWrites personWrites) {
+			ErasureStore erasures, PersonWrites personWrites, AuditLog audit) {
+		this.audit = audit;
 		this.personWrites = personWrites;
 		this.parts = List.copyOf(parts);
 		this.subscribers = subscribers;
@@ -57,6 +61,14 @@ class PersonalDataRequests {
 		Map<String, Object> document = new LinkedHashMap<>();
 		parts.forEach(part -> document.put(part.section(), part.describe(person)));
 		return document;
+	}
+
+	/** An organizer's erasure (the API's or the console's), with its audit entry in the same transaction. */
+	@Transactional
+	public void eraseAsked(EmailAddress address) {
+		erase(address);
+		// Who asked for an erasure and when, never whose: the log is append-only and the person is gone.
+		audit.record("subscriber.erase", "erasure", null);
 	}
 
 	@Transactional

@@ -102,6 +102,20 @@ public class SubscriberStore {
 		return jdbc.sql(COLUMNS + "WHERE id = :id").param("id", id).query(SubscriberStore::subscriber).optional();
 	}
 
+	/**
+	 * Subscribers whose address starts with {@code prefix} (case-insensitive, as {@code email_key} is), by id
+	 * after {@code afterId}: a page at a time, never everyone at once.
+	 */
+	public java.util.List<Subscriber> search(String prefix, long afterId, int limit) {
+		String pattern = prefix.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql(COLUMNS + "WHERE email_key LIKE :pattern ESCAPE '\\' AND id > :after ORDER BY id LIMIT :limit")
+			.param("pattern", pattern)
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(SubscriberStore::subscriber)
+			.list();
+	}
+
 	public long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM subscribers").query(Long.class).single();
 	}

@@ -1,20 +1,15 @@
 package org.callout.subscribers.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.FieldError;
 import org.callout.platform.RequestRefusedException;
 import org.callout.platform.SupportedLanguages;
-import org.callout.platform.TypedText;
 import org.callout.subscribers.Membership;
 import org.callout.subscribers.Memberships;
 import org.callout.subscribers.Subscriber;
-import org.callout.subscribers.SubscriberDetails;
 import org.callout.subscribers.Subscribers;
 
 import org.springframework.http.HttpStatus;
@@ -31,20 +26,15 @@ class SubscribersController {
 
 	private final Subscribers subscribers;
 
-	private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
-
-	private static final int MAX_NAME = 100;
-
-	private static final int MAX_STREET = 200;
-
 	private final Memberships memberships;
 
 	private final SupportedLanguages languages;
 
-	private final AuditLog audit;
+	private final DetailsCorrections corrections;
 
-	SubscribersController(Subscribers subscribers, Memberships memberships, SupportedLanguages languages, AuditLog audit) {
-		this.audit = audit;
+	SubscribersController(Subscribers subscribers, Memberships memberships, SupportedLanguages languages,
+			DetailsCorrections corrections) {
+		this.corrections = corrections;
 		this.subscribers = subscribers;
 		this.memberships = memberships;
 		this.languages = languages;
@@ -81,68 +71,27 @@ class SubscribersController {
 	 * Every field is required except the street address; send back what GET answered, changed.
 	 */
 	@PutMapping("/api/v1/subscribers/{id}")
-	@org.springframework.transaction.annotation.Transactional
 	SubscriberView correct(@PathVariable long id, @RequestBody DetailsRequest request) {
-		SubscriberDetails details = checked(request == null ? new DetailsRequest(null, null, null, null, null) : request);
-		Subscriber before = subscribers.byId(id).orElseThrow(SubscribersController::notFound);
-		Subscriber after = subscribers.correct(id, details).orElseThrow(SubscribersController::notFound);
-		// The names of the fields that changed, not their values: an append-only log could never erase a
-		// supporter's name or address when they ask to be forgotten.
-		audit.record("subscriber.correct", "subscriber:" + id, java.util.Map.of("fields", changed(before, after)));
-		return view(after);
+		DetailsRequest given = request == null ? new DetailsRequest(null, null, null, null, null) : request;
+		DetailsCorrections.Checked checked = corrections.check(new DetailsCorrections.Typed(given.firstName(),
+				given.lastName(), given.zip(), given.streetAddress(), given.language()));
+		if (!checked.problems().isEmpty()) {
+			throw RequestRefusedException.invalidFields("Invalid subscriber details",
+					checked.problems().stream().map(this::fieldError).toList());
+		}
+		return view(corrections.correct(id, checked.details()).orElseThrow(SubscribersController::notFound));
 	}
 
-	private static List<String> changed(Subscriber before, Subscriber after) {
-		List<String> fields = new ArrayList<>();
-		if (!java.util.Objects.equals(before.firstName(), after.firstName())) {
-			fields.add("firstName");
-		}
-		if (!java.util.Objects.equals(before.lastName(), after.lastName())) {
-			fields.add("lastName");
-		}
-		if (!java.util.Objects.equals(before.zip(), after.zip())) {
-			fields.add("zip");
-		}
-		if (!java.util.Objects.equals(before.streetAddress(), after.streetAddress())) {
-			fields.add("streetAddress");
-		}
-		if (!java.util.Objects.equals(before.language(), after.language())) {
-			fields.add("language");
-		}
-		return fields;
-	}
-
-	private SubscriberDetails checked(DetailsRequest request) {
-		List<FieldError> errors = new ArrayList<>();
-		String first = name("firstName", request.firstName(), errors);
-		String last = name("lastName", request.lastName(), errors);
-		String zip = request.zip() == null ? null : request.zip().strip();
-		if (zip == null || !ZIP.matcher(zip).matches()) {
-			errors.add(new FieldError("zip", "Give a 5-digit ZIP code, like 10004, or ZIP+4, like 10004-1234."));
-		}
-		String street = TypedText.clean(request.streetAddress());
-		if (TypedText.length(street) > MAX_STREET) {
-			errors.add(new FieldError("streetAddress", "The street address is limited to " + MAX_STREET + " characters."));
-		}
-		String language = languages.match(request.language()).orElse(null);
-		if (language == null) {
-			errors.add(new FieldError("language", "Give one of the offered languages: " + String.join(", ", languages.all()) + "."));
-		}
-		if (!errors.isEmpty()) {
-			throw RequestRefusedException.invalidFields("Invalid subscriber details", errors);
-		}
-		return new SubscriberDetails(first, last, zip, street, language);
-	}
-
-	private static String name(String field, String raw, List<FieldError> errors) {
-		String name = TypedText.clean(raw);
-		if (name == null) {
-			errors.add(new FieldError(field, "Give the " + (field.startsWith("first") ? "first" : "last") + " name."));
-		}
-		else if (TypedText.length(name) > MAX_NAME) {
-			errors.add(new FieldError(field, "Names are limited to " + MAX_NAME + " characters."));
-		}
-		return name;
+	private FieldError fieldError(DetailsCorrections.Problem problem) {
+		String message = switch (problem.field()) {
+			case "zip" -> "Give a 5-digit ZIP code, like 10004, or ZIP+4, like 10004-1234.";
+			case "streetAddress" -> "The street address is limited to " + DetailsCorrections.MAX_STREET + " characters.";
+			case "language" -> "Give one of the offered languages: " + String.join(", ", languages.all()) + ".";
+			default -> "missing".equals(problem.code())
+					? "Give the " + (problem.field().startsWith("first") ? "first" : "last") + " name."
+					: "Names are limited to " + DetailsCorrections.MAX_NAME + " characters.";
+		};
+		return new FieldError(problem.field(), message);
 	}
 
 	private SubscriberView view(Subscriber s) {
