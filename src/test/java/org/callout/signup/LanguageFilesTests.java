@@ -101,19 +101,6 @@ class LanguageFilesTests {
 		}
 	}
 
-	/** Every module's own bundle in i18n/ (its base file; the _es one must exist), as the message source finds them. */
-	private static String[] bundles() throws IOException {
-		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-			String[] found = files.map(p -> p.getFileName().toString())
-				.filter(name -> name.endsWith(".properties") && !name.matches(".*_[a-z]{2}\\.properties"))
-				.map(name -> name.substring(0, name.length() - ".properties".length()))
-				.sorted()
-				.toArray(String[]::new);
-			assertThat(found).contains("legislators", "subscribers", "campaigns");
-			return found;
-		}
-	}
-
 	private static Set<String> keys(Path file) throws IOException {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -122,16 +109,5 @@ class LanguageFilesTests {
 		return new TreeSet<>(properties.stringPropertyNames());
 	}
 
-
-	/** Every module's own bundle, i18n/<name>.properties (a new one is picked up at run time too: see MessagesConfiguration). */
-	private static java.util.List<String> bundles() throws IOException {
-		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-			return files.map(file -> file.getFileName().toString())
-				.filter(name -> name.endsWith(".properties") && !name.contains("_"))
-				.map(name -> name.substring(0, name.length() - ".properties".length()))
-				.sorted()
-				.toList();
-		}
-	}
 
 }
