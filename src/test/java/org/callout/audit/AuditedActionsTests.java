@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.callout.campaigns.CampaignFlowSupport;
@@ -126,8 +127,12 @@ abstract class AuditedActionsTests extends CampaignFlowSupport {
 		return slug;
 	}
 
+	// Print numbers S9400 to S9999, one after another from a random start: a random number for each bill collided
+	// with an earlier bill of the same run now and then (a 409 where the row expects 201).
+	private static final AtomicInteger BILLS = new AtomicInteger(ThreadLocalRandom.current().nextInt(600));
+
 	private long bill() throws Exception {
-		String number = String.valueOf(9400 + ThreadLocalRandom.current().nextInt(600));
+		String number = String.valueOf(9400 + BILLS.getAndIncrement() % 600);
 		senatePrint = "S" + number;
 		Map<String, Object> bill = Map.of("session", 2025, "printNo", "S" + number, "sameAs", "A" + number, "title",
 				"Audit bill", "summary", Map.of("en", "A bill.", "es", "Un proyecto."));

@@ -1,50 +1,23 @@
 package org.callout.consent;
 
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.callout.consent.internal.ConsentErasureStore;
-import org.callout.consent.internal.ConsentEventStore;
-import org.callout.consent.internal.ConsentTermsStore;
-import org.callout.platform.CalloutProperties;
+import org.callout.consent.internal.ConsentLedgerSlice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The ledger on a real database: append, read back with the exact words, and nothing else. */
-@DataJdbcTest(properties = { "callout.consent.texts.en=I agree to emails from {organization}.",
-		"callout.consent.texts.es=Acepto correos de {organization}.", "callout.organization.name=Test Org",
-		"callout.organization.privacy-policy-url=https://example.org/privacy", "callout.organization.privacy-policy-version=v1" })
-@Import({ ConsentLedger.class, ConsentTermsCatalog.class, ConsentEventStore.class, ConsentTermsStore.class,
-		ConsentErasureStore.class, ConsentLedgerTests.Config.class })
-// Not in a test transaction: on PostgreSQL a refused UPDATE aborts the transaction it ran in, and the
-// assertions after it must still read the ledger. Each class gets a fresh database, so nothing is cleaned.
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
+// The same slice as LedgerErasurePathTests (one context per database for both): subscriber ids 7 to 11 and their
+// "hash-" addresses are this class's; nothing is cleaned, the ledger refuses deletes.
+@ConsentLedgerSlice
 abstract class ConsentLedgerTests {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ConsentProperties.class, CalloutProperties.class })
-	static class Config {
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-	}
 
 	@Autowired
 	ConsentLedger ledger;

@@ -2,7 +2,6 @@ package org.callout.campaigns.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -117,7 +116,7 @@ class CallPageBrowserTests extends CallPageSupport {
 	}
 
 	private WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(15));
+		return Browser.waiting(driver);
 	}
 
 	private void assertNoSeriousViolations() {

@@ -3,7 +3,6 @@ package org.callout.consent.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,48 +12,23 @@ import org.callout.consent.ConsentEvent;
 import org.callout.consent.ConsentHistoryEntry;
 import org.callout.consent.ConsentKind;
 import org.callout.consent.ConsentLedger;
-import org.callout.consent.ConsentProperties;
 import org.callout.consent.ConsentSource;
 import org.callout.consent.ConsentTermsCatalog;
-import org.callout.platform.CalloutProperties;
 import org.callout.platform.PersonRef;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's one allowed change, on a real database: an erasure clears the IP address, User-Agent and page URL of
  * an address's events after recording itself; every other change is still refused by the database.
  */
-@DataJdbcTest(properties = { "callout.consent.texts.en=I agree to emails from {organization}.",
-		"callout.consent.texts.es=Acepto correos de {organization}.", "callout.organization.name=Test Org",
-		"callout.organization.privacy-policy-url=https://example.org/privacy", "callout.organization.privacy-policy-version=v1" })
-@Import({ ConsentLedger.class, ConsentTermsCatalog.class, ConsentEventStore.class, ConsentTermsStore.class,
-		ConsentErasureStore.class, ConsentPersonalData.class, LedgerErasurePathTests.Config.class })
-// Not in a test transaction: on PostgreSQL a refused statement aborts the transaction it ran in, and the
-// assertions after it must still read the ledger. Each test uses its own address hash.
-@Transactional(propagation = Propagation.NOT_SUPPORTED)
+// The same slice as ConsentLedgerTests (one context per database for both): each test uses its own address hash,
+// and every event belongs to subscriber 700, which ConsentLedgerTests never reads.
+@ConsentLedgerSlice
 abstract class LedgerErasurePathTests {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ConsentProperties.class, CalloutProperties.class })
-	static class Config {
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-	}
 
 	@Autowired
 	ConsentLedger ledger;
@@ -173,7 +147,7 @@ abstract class LedgerErasurePathTests {
 	}
 
 	long record(String hash, ConsentKind kind, Instant at) {
-		return ledger.record(new ConsentEvent(7, 1, kind, catalog.current("en").versionId(), at, "203.0.113.9",
+		return ledger.record(new ConsentEvent(700, 1, kind, catalog.current("en").versionId(), at, "203.0.113.9",
 				"Mozilla/5.0 (X11)", ConsentSource.FORM, "join-page", "https://example.org/join?ref=x", "en", hash));
 	}
 

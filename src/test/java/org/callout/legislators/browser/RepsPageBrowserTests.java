@@ -2,7 +2,6 @@ package org.callout.legislators.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -128,7 +127,7 @@ class RepsPageBrowserTests extends SignupFlowSupport {
 	}
 
 	private WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(15));
+		return Browser.waiting(driver);
 	}
 
 	private void assertNoSeriousViolations() {

@@ -45,7 +45,7 @@ abstract class BrowserSignupSupport extends SignupFlowSupport {
 	}
 
 	WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(15));
+		return Browser.waiting(driver);
 	}
 
 	void open(String path) {

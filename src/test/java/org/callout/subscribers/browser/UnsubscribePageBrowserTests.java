@@ -2,7 +2,6 @@ package org.callout.subscribers.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -158,7 +157,7 @@ class UnsubscribePageBrowserTests extends UnsubscribeFlowSupport {
 	}
 
 	private String awaitNextPage(WebElement element) {
-		WebDriverWait waiting = new WebDriverWait(driver, Duration.ofSeconds(15));
+		WebDriverWait waiting = Browser.waiting(driver);
 		waiting.until(d -> {
 			try {
 				element.isEnabled();
