@@ -100,7 +100,7 @@ public abstract class ConsoleBrowserSupport extends SignupFlowSupport {
 	}
 
 	protected WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(20));
+		return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
 	}
 
 	protected String path(WebDriver browser) {

@@ -14,6 +14,7 @@ import org.callout.mail.OutgoingEmail;
 import org.callout.platform.AuditLog;
 import org.callout.platform.EmailAddress;
 import org.callout.platform.Masking;
+import org.callout.platform.OrganizerAddresses;
 import org.callout.platform.PageForms;
 import org.callout.platform.RequestRefusedException;
 
@@ -37,7 +38,7 @@ class TemplateTestSends {
 
 	private final TemplateEditor editor;
 
-	private final OwnAddress addresses;
+	private final OrganizerAddresses addresses;
 
 	private final MailComposer composer;
 
@@ -45,7 +46,7 @@ class TemplateTestSends {
 
 	private final AuditLog audit;
 
-	TemplateTestSends(CampaignTemplates templates, TemplatePreviews previews, TemplateEditor editor, OwnAddress addresses,
+	TemplateTestSends(CampaignTemplates templates, TemplatePreviews previews, TemplateEditor editor, OrganizerAddresses addresses,
 			MailComposer composer, OrganizerSends sends, AuditLog audit) {
 		this.templates = templates;
 		this.previews = previews;

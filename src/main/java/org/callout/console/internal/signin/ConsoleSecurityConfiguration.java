@@ -70,7 +70,16 @@ class ConsoleSecurityConfiguration {
 				// First match wins: the admins' sections before the viewers' reading of everything else.
 				.requestMatchers("/console/accounts", "/console/accounts/**", "/console/audit", "/console/audit/**")
 				.hasRole(OrganizerRole.ADMIN.name())
+				// Erasing a person cannot be undone: admins only, as in the API.
+				.requestMatchers("/console/subscribers/*/erase")
+				.hasRole(OrganizerRole.ADMIN.name())
+				// Reads that copy personal data out: an organizer's, as in the API.
+				.requestMatchers(HttpMethod.GET, "/console/subscribers/export", "/console/subscribers/export.csv")
+				.hasRole(OrganizerRole.ORGANIZER.name())
 				.requestMatchers(HttpMethod.GET, "/console", "/console/**")
+				.hasRole(OrganizerRole.VIEWER.name())
+				// Anyone may manage their own tokens, as /api/v1/me/** in the API.
+				.requestMatchers("/console/me", "/console/me/**")
 				.hasRole(OrganizerRole.VIEWER.name())
 				.anyRequest()
 				.hasRole(OrganizerRole.ORGANIZER.name()))

@@ -193,9 +193,13 @@ class AccountPagesTests extends SignupFlowSupport {
 		assertThat(organizer.post("/console/me/tokens/" + theirs + "/revoke", form(organizer)).statusCode()).isEqualTo(404);
 		assertThat(count("SELECT COUNT(*) FROM account_tokens WHERE revoked_at IS NULL AND id = " + theirs)).isEqualTo(1);
 
-		HttpResponse<String> viewerPage = signedIn(other).get("/console/me");
+		// A viewer manages its own tokens, as with /api/v1/me/tokens.
+		ConsoleClient viewer = signedIn(other);
+		HttpResponse<String> viewerPage = viewer.get("/console/me");
 		assertThat(viewerPage.statusCode()).isEqualTo(200);
-		assertThat(viewerPage.body()).contains("theirs").doesNotContain("id=\"make-token\"").doesNotContain("id=\"revoke-");
+		assertThat(viewerPage.body()).contains("theirs").contains("id=\"make-token\"").contains("id=\"revoke-");
+		assertThat(viewer.post("/console/me/tokens/" + theirs + "/revoke", form(viewer)).statusCode()).isEqualTo(302);
+		assertThat(count("SELECT COUNT(*) FROM account_tokens WHERE revoked_at IS NULL AND id = " + theirs)).isZero();
 	}
 
 	private ConsoleClient signedIn(String name) throws Exception {
