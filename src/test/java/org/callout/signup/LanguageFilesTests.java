@@ -33,7 +33,7 @@ class LanguageFilesTests {
 
 	@Test
 	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
-		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+		for (String bundle : bundles()) {
 			Set<String> english = keys(RESOURCES.resolve("i18n/" + bundle + ".properties"));
 			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties"));
 
@@ -48,7 +48,7 @@ class LanguageFilesTests {
 		// Templates read one message source made of the shared bundle and the modules' own (i18n/*).
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
-		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+		for (String bundle : bundles()) {
 			english.addAll(keys(RESOURCES.resolve("i18n/" + bundle + ".properties")));
 			spanish.addAll(keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties")));
 		}
@@ -93,6 +93,17 @@ class LanguageFilesTests {
 			properties.load(reader);
 		}
 		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+	/** Every module's own bundle: the base files under i18n/ (legislators, console-bills...), not their translations. */
+	private static String[] bundles() throws IOException {
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+			return files.map(p -> p.getFileName().toString())
+				.filter(name -> name.matches("[a-z0-9-]+\\.properties"))
+				.map(name -> name.substring(0, name.length() - ".properties".length()))
+				.sorted()
+				.toArray(String[]::new);
+		}
 	}
 
 }
