@@ -11,6 +11,7 @@ import org.callout.bills.BillStatus;
 import org.callout.bills.TrackedBill;
 import org.callout.bills.internal.BillActions;
 import org.callout.bills.internal.BillViews;
+import org.callout.bills.internal.PrintLookup;
 import org.callout.platform.PageForms;
 import org.callout.platform.RequestRefusedException;
 
@@ -33,11 +34,14 @@ class BillPages {
 
 	private final BillActions actions;
 
+	private final PrintLookup lookup;
+
 	private final Clock clock;
 
-	BillPages(BillViews views, BillActions actions, Clock clock) {
+	BillPages(BillViews views, BillActions actions, PrintLookup lookup, Clock clock) {
 		this.views = views;
 		this.actions = actions;
+		this.lookup = lookup;
 		this.clock = clock;
 	}
 
@@ -63,6 +67,17 @@ class BillPages {
 		if (PageForms.csrfRejected(request)) {
 			model.addAttribute("note", "console.note.stale");
 			return list(model, form, Map.of());
+		}
+		Map<String, String> unknown = new LinkedHashMap<>();
+		if (!lookup.exists(number(session), printNo)) {
+			unknown.put("printNo", "console.bills.error.printNo.unknown");
+		}
+		if (sameAs != null && !sameAs.isBlank() && !lookup.exists(number(session), sameAs)) {
+			unknown.put("sameAs", "console.bills.error.sameAs.unknown");
+		}
+		if (!unknown.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return list(model, form, unknown);
 		}
 		try {
 			TrackedBill bill = actions.register(number(session), printNo, sameAs, title);
@@ -108,8 +123,7 @@ class BillPages {
 	}
 
 	private String bill(long id, Model model, StatusForm form, Map<String, String> errors) {
-		TrackedBill bill = views.find(id).orElseThrow(() -> RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such bill",
-				"No tracked bill has the id " + id + "."));
+		TrackedBill bill = views.find(id).orElseThrow(PageNotFound::new);
 		model.addAttribute("bill", bill);
 		model.addAttribute("history", actions.history(id));
 		model.addAttribute("statuses", BillStatus.values());
@@ -119,6 +133,14 @@ class BillPages {
 		bill.prints().forEach(p -> prints.put(p.basePrintNo(), p.activePrintNo()));
 		model.addAttribute("prints", prints);
 		return "console/bills/bill";
+	}
+
+	/** Not the API's problem detail: a page, as for any unknown console address. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(PageNotFound.class)
+	org.springframework.web.servlet.ModelAndView notFound() {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error/404");
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
 	}
 
 	/** A session typed as something else than a number is the registry's to refuse, at its field. */

@@ -114,8 +114,16 @@ class TriggerPages {
 		return "console/triggers/form";
 	}
 
-	private static RequestRefusedException missing(long id) {
-		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such trigger", "There is no trigger " + id + ".");
+	private static PageNotFound missing(long id) {
+		return new PageNotFound();
+	}
+
+	/** Not the API's problem detail: a page, as for any unknown console address. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(PageNotFound.class)
+	org.springframework.web.servlet.ModelAndView notFound() {
+		org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error/404");
+		page.setStatus(HttpStatus.NOT_FOUND);
+		return page;
 	}
 
 	static String duration(Duration duration) {

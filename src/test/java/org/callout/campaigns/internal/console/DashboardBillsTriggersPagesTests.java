@@ -152,6 +152,37 @@ class DashboardBillsTriggersPagesTests extends SignupFlowSupport {
 	}
 
 	@Test
+	void aBadDateOrDelayIsShownAtItsFieldWithWhatWasTypedAndChangesNothing() throws Exception {
+		ConsoleClient browser = signedIn(account("ORGANIZER"));
+		long bill = bill(browser, "S" + PRINTS.incrementAndGet(), null);
+		int triggers = triggers().size();
+		browser.get("/console/bills/" + bill);
+
+		HttpResponse<String> status = browser.post("/console/bills/" + bill + "/status",
+				form("status", "PASSED_SENATE", "actionDate", "1 May <2025>", "committee", "Codes", "_csrf", browser.csrf));
+		HttpResponse<String> trigger = browser.post("/console/triggers", trigger(bill, list(), "PASSED_SENATE", "3d", browser.csrf));
+
+		assertThat(status.statusCode()).isEqualTo(400);
+		assertThat(status.body()).contains("id=\"actionDate-error\"").contains("value=\"1 May &lt;2025&gt;\"")
+			.contains("value=\"Codes\"").contains("value=\"PASSED_SENATE\" selected");
+		assertThat(trigger.statusCode()).isEqualTo(400);
+		assertThat(trigger.body()).contains("id=\"sendBy-error\"").contains("value=\"3d\"").contains("value=\"48h\"");
+		assertThat(entries("bill.status.set", "bill:" + bill)).isEmpty();
+		assertThat(triggers()).hasSize(triggers);
+	}
+
+	@Test
+	void anUnknownBillOrTriggerIsAPageNotFound() throws Exception {
+		ConsoleClient browser = signedIn(account("VIEWER"));
+
+		for (String page : List.of("/console/bills/987654321", "/console/triggers/987654321")) {
+			HttpResponse<String> missing = browser.get(page);
+			assertThat(missing.statusCode()).as(page).isEqualTo(404);
+			assertThat(missing.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+		}
+	}
+
+	@Test
 	void htmlInATitleIsShownAsText() throws Exception {
 		ConsoleClient browser = signedIn(account("ORGANIZER"));
 		browser.get("/console/bills");
