@@ -115,7 +115,7 @@ class TriggerPages {
 	}
 
 	private static PageNotFound missing(long id) {
-		return new PageNotFound();
+		return new PageNotFound(); // The id is in the address the organizer sees.
 	}
 
 	/** Not the API's problem detail: a page, as for any unknown console address. */
