@@ -25,17 +25,17 @@ class BillsController {
 
 	private final BillViews views;
 
-	private final StatusRequests statuses;
+	private final BillActions actions;
 
 	private final HistoryStore history;
 
 	private final AuditLog audit;
 
-	BillsController(BillRegistry registry, BillViews views, StatusRequests statuses, HistoryStore history, AuditLog audit) {
+	BillsController(BillRegistry registry, BillViews views, BillActions actions, HistoryStore history, AuditLog audit) {
 		this.audit = audit;
 		this.registry = registry;
 		this.views = views;
-		this.statuses = statuses;
+		this.actions = actions;
 		this.history = history;
 	}
 
@@ -49,9 +49,7 @@ class BillsController {
 	@PostMapping("/api/v1/bills")
 	@Transactional
 	ResponseEntity<TrackedBill> register(@RequestBody BillRegistry.Registration request) {
-		TrackedBill bill = registry.register(request == null ? new BillRegistry.Registration(null, null, null, null, null, null) : request);
-		audit.record("bill.create", "bill:" + bill.id(), Map.of("session", bill.session(), "prints",
-				bill.prints().stream().map(TrackedBill.Print::activePrintNo).toList()));
+		TrackedBill bill = actions.register(request == null ? new BillRegistry.Registration(null, null, null, null, null, null) : request);
 		return ResponseEntity.created(URI.create("/api/v1/bills/" + bill.id())).body(bill);
 	}
 
@@ -85,20 +83,9 @@ class BillsController {
 	@PostMapping("/api/v1/bills/{id}/status")
 	@Transactional
 	StatusAnswer status(@PathVariable long id, @RequestBody StatusRequests.StatusRequest request) {
-		Map<String, Object> before = views.find(id).map(BillsController::statuses).orElse(null);
-		StatusRecorder.Outcome outcome = statuses.apply(id,
+		BillActions.StatusResult result = actions.setStatus(id,
 				request == null ? new StatusRequests.StatusRequest(null, null, null, null, null) : request, "api");
-		Map<String, Object> after = new LinkedHashMap<>(statuses(views.find(id).orElseThrow()));
-		after.put("result", outcome.result().name());
-		audit.record("bill.status.set", "bill:" + id, before, after);
-		return new StatusAnswer(outcome.result().name(), outcome.historyId(), views.find(id).orElseThrow());
-	}
-
-	private static Map<String, Object> statuses(TrackedBill bill) {
-		Map<String, Object> statuses = new LinkedHashMap<>();
-		bill.prints().forEach(print -> statuses.put(print.activePrintNo(),
-				print.status() == null ? null : print.status().name() + " " + print.statusDate()));
-		return statuses;
+		return new StatusAnswer(result.result(), result.historyId(), views.find(id).orElseThrow());
 	}
 
 	@GetMapping("/api/v1/bills/{id}/history")

@@ -1,5 +1,6 @@
 package org.callout.campaigns.internal.blasts;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.callout.bills.Bills;
@@ -45,6 +46,11 @@ public class Blasts {
 
 	public Optional<Blast> find(long id) {
 		return store.find(id);
+	}
+
+	/** The latest blasts in this state, newest first: what the console's dashboard lists. */
+	public List<Blast> inState(BlastState state, int limit) {
+		return store.list(null, state, limit);
 	}
 
 }

@@ -19,7 +19,7 @@ import org.callout.bills.BillStatus;
  * @param ask whom the email asks to call
  * @param enabled a disabled trigger fires on nothing
  */
-record Trigger(long id, long billId, Set<BillStatus> statuses, String templateName, Audience audience,
+public record Trigger(long id, long billId, Set<BillStatus> statuses, String templateName, Audience audience,
 		boolean needsApproval, Duration delay, Duration sendBy, boolean quietHours, String ask, boolean enabled,
 		String createdBy, Instant createdAt, Instant updatedAt) {
 

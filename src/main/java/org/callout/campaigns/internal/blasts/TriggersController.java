@@ -6,14 +6,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import org.callout.bills.Bills;
-import org.callout.campaigns.internal.CampaignsProperties;
-import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
-import org.callout.subscribers.SubscriberLists;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +25,7 @@ class TriggersController {
 
 	private final TriggerStore store;
 
-	private final TriggerRequest.Known known;
+	private final TriggerActions actions;
 
 	private final BlastViews views;
 
@@ -38,11 +33,10 @@ class TriggersController {
 
 	private final AuditLog audit;
 
-	TriggersController(TriggerStore store, Bills bills, CampaignTemplates templates, SubscriberLists lists,
-			CampaignsProperties properties, BlastViews views, Clock clock, AuditLog audit) {
+	TriggersController(TriggerStore store, TriggerActions actions, BlastViews views, Clock clock, AuditLog audit) {
 		this.audit = audit;
 		this.store = store;
-		this.known = new TriggerRequest.Known(bills, templates, lists, properties.sendBy(), properties.defaultTemplate());
+		this.actions = actions;
 		this.views = views;
 		this.clock = clock;
 	}
@@ -50,9 +44,7 @@ class TriggersController {
 	@PostMapping("/api/v1/triggers")
 	@Transactional
 	ResponseEntity<Map<String, Object>> create(@RequestBody TriggerRequest request, Principal principal) {
-		Trigger trigger = request.check(0, known, BlastsController.author(principal), clock.instant());
-		long id = store.insert(trigger);
-		audit.record("trigger.create", "trigger:" + id, summary(trigger));
+		long id = actions.create(request, principal);
 		return ResponseEntity.created(URI.create("/api/v1/triggers/" + id)).body(views.trigger(store.find(id).orElseThrow()));
 	}
 
@@ -68,23 +60,9 @@ class TriggersController {
 
 	@PutMapping("/api/v1/triggers/{id}")
 	@Transactional
-	Map<String, Object> update(@PathVariable long id, @RequestBody TriggerRequest request, Principal principal) {
-		Trigger existing = store.lock(id).orElseThrow(() -> notFound(id));
-		Trigger changed = request.check(id, known, existing.createdBy(), clock.instant(), existing.enabled());
-		store.update(changed);
-		audit.record("trigger.edit", "trigger:" + id, summary(existing), summary(changed));
+	Map<String, Object> update(@PathVariable long id, @RequestBody TriggerRequest request) {
+		actions.update(id, request);
 		return views.trigger(store.find(id).orElseThrow());
-	}
-
-	/** What an organizer reads a trigger by, short enough for the audit log. */
-	private static Map<String, Object> summary(Trigger trigger) {
-		Map<String, Object> summary = new java.util.LinkedHashMap<>();
-		summary.put("billId", trigger.billId());
-		summary.put("statuses", trigger.statuses().stream().map(Enum::name).sorted().toList());
-		summary.put("template", trigger.templateName());
-		summary.put("needsApproval", trigger.needsApproval());
-		summary.put("enabled", trigger.enabled());
-		return summary;
 	}
 
 	@DeleteMapping("/api/v1/triggers/{id}")
@@ -103,7 +81,7 @@ class TriggersController {
 	}
 
 	private static RequestRefusedException notFound(long id) {
-		return RequestRefusedException.of(HttpStatus.NOT_FOUND, "No such trigger", "There is no trigger " + id + ".");
+		return TriggerActions.notFound(id);
 	}
 
 }
