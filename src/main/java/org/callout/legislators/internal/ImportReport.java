@@ -17,6 +17,6 @@ import java.util.List;
  * @param errors records skipped, each with its file/line and reason
  * @param millis how long it took
  */
-record ImportReport(String source, String format, String mode, boolean dryRun, int records, int added, int changed,
+public record ImportReport(String source, String format, String mode, boolean dryRun, int records, int added, int changed,
 		int retired, int unchanged, List<RecordError> errors, long millis) {
 }
