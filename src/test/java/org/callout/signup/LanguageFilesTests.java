@@ -33,7 +33,7 @@ class LanguageFilesTests {
 
 	@Test
 	void everyKeyOfEachModulesOwnBundleExistsInEnglishAndInSpanish() throws IOException {
-		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+		for (String bundle : bundles()) {
 			Set<String> english = keys(RESOURCES.resolve("i18n/" + bundle + ".properties"));
 			Set<String> spanish = keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties"));
 
@@ -48,7 +48,7 @@ class LanguageFilesTests {
 		// Templates read one message source made of the shared bundle and the modules' own (i18n/*).
 		Set<String> english = keys(RESOURCES.resolve("messages.properties"));
 		Set<String> spanish = keys(RESOURCES.resolve("messages_es.properties"));
-		for (String bundle : new String[] { "legislators", "subscribers", "campaigns" }) {
+		for (String bundle : bundles()) {
 			english.addAll(keys(RESOURCES.resolve("i18n/" + bundle + ".properties")));
 			spanish.addAll(keys(RESOURCES.resolve("i18n/" + bundle + "_es.properties")));
 		}
@@ -84,6 +84,18 @@ class LanguageFilesTests {
 				}
 				assertThat(Files.readString(Path.of("templates/mail", name + "." + language + ".txt"))).startsWith("Subject: ");
 			}
+		}
+	}
+
+	/** Every module's own bundle (i18n/<name>.properties, translations left out): a new one is checked as it lands. */
+	private static Set<String> bundles() throws IOException {
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+			Set<String> names = new TreeSet<>();
+			files.map(f -> f.getFileName().toString())
+				.filter(f -> f.endsWith(".properties") && !f.contains("_"))
+				.forEach(f -> names.add(f.substring(0, f.length() - ".properties".length())));
+			assertThat(names).contains("legislators", "subscribers", "campaigns");
+			return names;
 		}
 	}
 
