@@ -64,6 +64,24 @@ class LegislatorPagesTests extends DataPagesSupport {
 	}
 
 	@Test
+	void aDryRunNamesWhoWouldBeAddedAndChangedAndWhichFieldsWithoutChangingTheDirectory() throws Exception {
+		ConsoleClient organizer = signedIn("ORGANIZER");
+		List<String> lines = Files.readAllLines(SharedData.file("ny-legislators.csv"), StandardCharsets.UTF_8);
+		Path csv = Files.createTempFile("console-legislators-", ".csv");
+		Files.write(csv, List.of(lines.get(0), lines.get(1).replace("518-455-3121", "518-555-0199"),
+				"lower,150,<b>Nobody</b> Newcomer,Independent,,,,ocd-person/00000000-0000-0000-0000-000000000151"), StandardCharsets.UTF_8);
+		organizer.get("/console/legislators/import");
+
+		HttpResponse<String> dry = organizer.post("/console/legislators/import",
+				Map.of("source", csv.toString(), "format", "csv", "mode", "partial", "_csrf", organizer.csrf));
+
+		assertThat(dry.body()).contains("id=\"changes\"").contains("Tony Palumbo").contains("phones")
+			.contains("id=\"changed\">1<").contains("id=\"added\">1<").contains("&lt;b&gt;Nobody&lt;/b&gt; Newcomer");
+		assertThat(organizer.get("/console/legislators?chamber=upper&district=1").body()).contains("518-455-3121")
+			.doesNotContain("518-555-0199");
+	}
+
+	@Test
 	void aRefusedSourceIsAMessageAtItsFieldAndChangesNothing() throws Exception {
 		ConsoleClient organizer = signedIn("ORGANIZER");
 		organizer.get("/console/legislators/import");
