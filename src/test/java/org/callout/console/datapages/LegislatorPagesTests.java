@@ -79,6 +79,12 @@ class LegislatorPagesTests extends DataPagesSupport {
 			.contains("id=\"changed\">1<").contains("id=\"added\">1<").contains("&lt;b&gt;Nobody&lt;/b&gt; Newcomer");
 		assertThat(organizer.get("/console/legislators?chamber=upper&district=1").body()).contains("518-455-3121")
 			.doesNotContain("518-555-0199");
+		HttpResponse<String> api = postJson("/api/v1/legislators/imports",
+				"{\"source\":\"" + csv + "\",\"format\":\"csv\",\"mode\":\"partial\",\"dryRun\":true}",
+				Map.of("Authorization", "Bearer " + ADMIN));
+		assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+		assertThat(json.readTree(api.body()).has("changes")).as("the API answers counts, as before").isFalse();
+		assertThat(json.readTree(api.body()).get("changed").asInt()).isEqualTo(1);
 	}
 
 	@Test
