@@ -1,7 +1,7 @@
 package org.callout.legislators.internal;
 
 /** A whole import file refused (missing column, too large, unreadable): nothing is written. */
-class ImportRefusedException extends RuntimeException {
+public class ImportRefusedException extends RuntimeException {
 
 	ImportRefusedException(String reason) {
 		super(reason);

@@ -55,10 +55,12 @@ class LegislatorImporter {
 		int added = 0;
 		int changed = 0;
 		int unchanged = 0;
+		List<ImportReport.Change> changes = new java.util.ArrayList<>();
 		for (PersonRecord record : records) {
 			Legislator before = stored.get(record.openstatesId());
 			if (before == null) {
 				added++;
+				changes.add(new ImportReport.Change("added", record.name(), record.chamber().code(), record.district(), List.of()));
 				if (!dryRun) {
 					store.insert(record, source, version, now);
 				}
@@ -68,6 +70,8 @@ class LegislatorImporter {
 			}
 			else {
 				changed++;
+				changes.add(new ImportReport.Change("changed", record.name(), record.chamber().code(), record.district(),
+						differences(before, record)));
 				if (!dryRun) {
 					store.update(merged(before, record), source, version, now);
 				}
@@ -82,6 +86,8 @@ class LegislatorImporter {
 			for (Legislator legislator : stored.values()) {
 				if (legislator.current() && !named.contains(legislator.openstatesId())) {
 					retired++;
+					changes.add(new ImportReport.Change("retired", legislator.name(), legislator.chamber().code(),
+							legislator.district(), List.of()));
 					if (!dryRun) {
 						store.retire(legislator.openstatesId(), source, version, now);
 					}
@@ -90,7 +96,7 @@ class LegislatorImporter {
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		ImportReport report = new ImportReport(source, format, mode.name().toLowerCase(Locale.ROOT), dryRun,
-				records.size(), added, changed, retired, unchanged, parsed.errors(), millis);
+				records.size(), added, changed, retired, unchanged, parsed.errors(), millis, List.copyOf(changes));
 		log.info("Legislator import from {} ({}, {}{}): {} added, {} changed, {} retired, {} unchanged, {} errors, {} ms",
 				source, format, report.mode(), dryRun ? ", dry run" : "", added, changed, retired, unchanged,
 				parsed.errors().size(), millis);
@@ -104,6 +110,33 @@ class LegislatorImporter {
 		}
 		return new PersonRecord(record.where(), record.openstatesId(), record.chamber(), record.district(), record.name(),
 				record.party(), record.capitolPhone(), record.districtPhones(), record.email(), before.otherNames());
+	}
+
+	/** The fields {@link #same} finds different, by their API names. */
+	private static List<String> differences(Legislator before, PersonRecord record) {
+		List<String> fields = new java.util.ArrayList<>();
+		if (!before.current()) {
+			fields.add("current");
+		}
+		if (before.chamber() != record.chamber() || !before.district().equals(record.district())) {
+			fields.add("district");
+		}
+		if (!before.name().equals(record.name())) {
+			fields.add("name");
+		}
+		if (!Objects.equals(before.party(), record.party())) {
+			fields.add("party");
+		}
+		if (!Objects.equals(before.capitolPhone(), record.capitolPhone()) || !before.districtPhones().equals(record.districtPhones())) {
+			fields.add("phones");
+		}
+		if (!Objects.equals(before.email(), record.email())) {
+			fields.add("email");
+		}
+		if (record.otherNames() != null && !before.otherNames().equals(record.otherNames())) {
+			fields.add("otherNames");
+		}
+		return fields;
 	}
 
 	private static boolean same(Legislator before, PersonRecord record) {

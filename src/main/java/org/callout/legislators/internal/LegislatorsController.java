@@ -3,10 +3,8 @@ package org.callout.legislators.internal;
 import java.util.List;
 import java.util.Locale;
 
-import org.callout.legislators.Chamber;
 import org.callout.legislators.Legislator;
 import org.callout.legislators.Legislators;
-import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
 
 import org.springframework.http.HttpStatus;
@@ -23,12 +21,9 @@ class LegislatorsController {
 
 	private final Legislators legislators;
 
-	private final LegislatorImports imports;
+	private final AuditedLegislatorImports imports;
 
-	private final AuditLog audit;
-
-	LegislatorsController(Legislators legislators, LegislatorImports imports, AuditLog audit) {
-		this.audit = audit;
+	LegislatorsController(Legislators legislators, AuditedLegislatorImports imports) {
 		this.legislators = legislators;
 		this.imports = imports;
 	}
@@ -36,22 +31,18 @@ class LegislatorsController {
 	@GetMapping("/api/v1/legislators")
 	List<Legislator> search(@RequestParam(required = false) String chamber, @RequestParam(required = false) String district,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "true") boolean current) {
-		Chamber house = null;
-		if (chamber != null && !chamber.isBlank()) {
-			house = Chamber.parse(chamber).orElseThrow(() -> RequestRefusedException.invalidField("Invalid search", "chamber",
-					"Give upper (Senate) or lower (Assembly)."));
+		DirectorySearch search = DirectorySearch.of(chamber, district, q);
+		if (search.problems().contains("chamber")) {
+			throw RequestRefusedException.invalidField("Invalid search", "chamber", "Give upper (Senate) or lower (Assembly).");
 		}
-		String seat = null;
-		if (district != null && !district.isBlank()) {
-			seat = RecordChecks.district(house == null ? Chamber.LOWER : house, district)
-				.orElseThrow(() -> RequestRefusedException.invalidField("Invalid search", "district",
-						"Give a district number: 1 to 63 for the Senate, 1 to 150 for the Assembly."));
+		if (search.problems().contains("district")) {
+			throw RequestRefusedException.invalidField("Invalid search", "district",
+					"Give a district number: 1 to 63 for the Senate, 1 to 150 for the Assembly.");
 		}
-		String text = q == null || q.isBlank() ? null : q.strip();
-		if (text != null && text.length() > 100) {
+		if (search.problems().contains("q")) {
 			throw RequestRefusedException.invalidField("Invalid search", "q", "Search with at most 100 characters.");
 		}
-		return legislators.search(house, seat, text, current);
+		return legislators.search(search.chamber(), search.district(), search.text(), current);
 	}
 
 	@GetMapping("/api/v1/legislators/{id}")
@@ -62,9 +53,7 @@ class LegislatorsController {
 
 	/** A source URL's query string may carry a key: the audit log keeps the rest. */
 	static String withoutQuery(String source) {
-		String stripped = source.strip();
-		int query = stripped.indexOf('?');
-		return query < 0 ? stripped : stripped.substring(0, query) + "?…";
+		return AuditedLegislatorImports.withoutQuery(source);
 	}
 
 	record ImportRequest(String source, String format, String mode, Boolean dryRun) {
@@ -86,13 +75,7 @@ class LegislatorsController {
 					"Give full (people missing from the source are marked not current) or partial (nobody is).");
 		}
 		try {
-			ImportReport report = imports.run(request.source(), format,
-					LegislatorImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), Boolean.TRUE.equals(request.dryRun()));
-			// After the import commits (its own transaction, after the download): a refused import leaves no entry.
-			audit.record("legislators.import", "legislators", java.util.Map.of("source", withoutQuery(request.source()),
-					"mode", mode, "dryRun", report.dryRun(), "added", report.added(), "changed", report.changed(),
-					"retired", report.retired(), "errors", report.errors().size()));
-			return report;
+			return imports.run(request.source(), format, mode, Boolean.TRUE.equals(request.dryRun()));
 		}
 		catch (ImportRefusedException refused) {
 			throw RequestRefusedException.of(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused", refused.getMessage());

@@ -7,5 +7,5 @@ package org.callout.legislators.internal;
  * @param openstatesId the person's id when the record had one
  * @param reason what is wrong
  */
-record RecordError(String where, String openstatesId, String reason) {
+public record RecordError(String where, String openstatesId, String reason) {
 }

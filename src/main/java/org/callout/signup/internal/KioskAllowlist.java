@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
  * for a few seconds.
  */
 @Component
-class KioskAllowlist {
+public class KioskAllowlist {
 
-	record Entry(String cidr, String label, Instant createdAt) {
+	/** The longest label an entry may have. */
+	public static final int MAX_LABEL = 200;
+
+	public record Entry(String cidr, String label, Instant createdAt) {
 	}
 
 	private static final Duration CACHE = Duration.ofSeconds(5);
@@ -45,14 +48,19 @@ class KioskAllowlist {
 		return cached.stream().anyMatch(cidr -> cidr.contains(address));
 	}
 
-	List<Entry> all() {
+	/** A kiosk range is one venue's network: at most a /16 for IPv4 or a /48 for IPv6. */
+	public static boolean tooWide(Cidr cidr) {
+		return cidr.prefixLength() < (cidr.isIpv4() ? 16 : 48);
+	}
+
+	public List<Entry> all() {
 		return jdbc.sql("SELECT cidr, label, created_at FROM kiosk_allowlist ORDER BY created_at, cidr")
 			.query((rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
 	/** Returns false when the range was listed already. */
-	boolean add(Cidr cidr, String label) {
+	public boolean add(Cidr cidr, String label) {
 		int added = jdbc.sql("INSERT INTO kiosk_allowlist (cidr, label, created_at) VALUES (:cidr, :label, :now) ON CONFLICT DO NOTHING")
 			.param("cidr", cidr.canonical())
 			.param("label", label)
@@ -62,7 +70,7 @@ class KioskAllowlist {
 		return added == 1;
 	}
 
-	boolean remove(String cidr) {
+	public boolean remove(String cidr) {
 		int removed = jdbc.sql("DELETE FROM kiosk_allowlist WHERE cidr = :cidr").param("cidr", cidr).update();
 		reload();
 		return removed == 1;

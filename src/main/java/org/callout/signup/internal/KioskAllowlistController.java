@@ -43,12 +43,12 @@ class KioskAllowlistController {
 		Cidr cidr = Cidr.parse(request == null ? null : request.cidr())
 			.orElseThrow(() -> RequestRefusedException.invalidField("Invalid range", "cidr",
 					"Give an IP address or CIDR range, such as 203.0.113.7 or 203.0.113.0/24 or 2001:db8::/64."));
-		if (cidr.prefixLength() < (cidr.isIpv4() ? 16 : 48)) {
+		if (KioskAllowlist.tooWide(cidr)) {
 			throw RequestRefusedException.invalidField("Range too wide", "cidr",
 					"A kiosk range is one venue's network: at most a /16 for IPv4 or a /48 for IPv6.");
 		}
 		String label = request.label() == null ? null : request.label().strip();
-		if (label != null && label.length() > 200) {
+		if (label != null && label.length() > KioskAllowlist.MAX_LABEL) {
 			throw RequestRefusedException.invalidField("Invalid label", "label", "The label is limited to 200 characters.");
 		}
 		boolean added = allowlist.add(cidr, label);

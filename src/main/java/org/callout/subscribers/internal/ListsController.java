@@ -1,9 +1,7 @@
 package org.callout.subscribers.internal;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.callout.platform.AuditLog;
 import org.callout.platform.RequestRefusedException;
@@ -56,7 +54,7 @@ class ListsController {
 		try {
 			SubscriberList created = lists.create(request.slug(), request.name().strip(), description(request),
 					Boolean.TRUE.equals(request.isPublic()));
-			audit.record("list.create", "list:" + created.slug(), summary(created));
+			audit.record("list.create", "list:" + created.slug(), ListRules.summary(created));
 			return ResponseEntity.created(URI.create("/api/v1/lists/" + created.slug())).body(created);
 		}
 		catch (SubscriberLists.SlugTakenException ex) {
@@ -74,32 +72,24 @@ class ListsController {
 		SubscriberList before = lists.bySlug(slug).orElseThrow(() -> notFound(slug));
 		SubscriberList after = lists.update(slug, request.name().strip(), description(request), Boolean.TRUE.equals(request.isPublic()))
 			.orElseThrow(() -> notFound(slug));
-		audit.record("list.edit", "list:" + slug, summary(before), summary(after));
+		audit.record("list.edit", "list:" + slug, ListRules.summary(before), ListRules.summary(after));
 		return after;
 	}
 
-	private static Map<String, Object> summary(SubscriberList list) {
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("name", list.name());
-		summary.put("isPublic", list.isPublic());
-		summary.put("description", list.description() == null ? null : org.callout.platform.AuditLog.fingerprint(list.description()));
-		return summary;
-	}
-
 	private static void validate(ListRequest request) {
-		if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+		if (!ListRules.validName(request.name())) {
 			throw invalid("name", "Give the list's name, at most 200 characters.");
 		}
 		if (request.isPublic() == null) {
 			throw invalid("isPublic", "Say whether supporters may join the list: \"isPublic\": true or false.");
 		}
-		if (request.description() != null && request.description().length() > 2000) {
+		if (!ListRules.validDescription(request.description())) {
 			throw invalid("description", "The description is limited to 2000 characters.");
 		}
 	}
 
 	private static String description(ListRequest request) {
-		return request.description() == null || request.description().isBlank() ? null : request.description().strip();
+		return ListRules.description(request.description());
 	}
 
 	private static RequestRefusedException invalid(String field, String detail) {

@@ -10,5 +10,5 @@ import java.util.List;
  * @param unknownColumns columns of the header that are not import columns, ignored
  * @param rows rows in row order
  */
-record ImportResult(ImportStatus importRun, List<String> unknownColumns, List<RowResult> rows) {
+public record ImportResult(ImportStatus importRun, List<String> unknownColumns, List<RowResult> rows) {
 }

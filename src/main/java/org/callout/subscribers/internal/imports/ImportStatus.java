@@ -16,11 +16,11 @@ import java.time.Instant;
  * @param startedAt when it started
  * @param finishedAt when it ended, or null while running
  */
-record ImportStatus(long id, String status, boolean dryRun, String update, String list, int total, int done, Counts counts,
+public record ImportStatus(long id, String status, boolean dryRun, String update, String list, int total, int done, Counts counts,
 		Instant startedAt, Instant finishedAt) {
 
 	/** The API's names for a {@link Tally}. */
-	record Counts(@com.fasterxml.jackson.annotation.JsonProperty("new") int created, int updated, int unchanged, int skipped,
+	public record Counts(@com.fasterxml.jackson.annotation.JsonProperty("new") int created, int updated, int unchanged, int skipped,
 			int refused) {
 	}
 

@@ -32,6 +32,8 @@ class ImportsController {
 
 	private final SupporterImporter importer;
 
+	private final AuditedImports imports;
+
 	private final ImportConfirmations confirmations;
 
 	private final SubscriberLists lists;
@@ -40,8 +42,9 @@ class ImportsController {
 
 	private final AuditLog audit;
 
-	ImportsController(SupporterImporter importer, ImportConfirmations confirmations, SubscriberLists lists,
-			SubscribersProperties properties, AuditLog audit) {
+	ImportsController(SupporterImporter importer, AuditedImports imports, ImportConfirmations confirmations,
+			SubscriberLists lists, SubscribersProperties properties, AuditLog audit) {
+		this.imports = imports;
 		this.audit = audit;
 		this.importer = importer;
 		this.confirmations = confirmations;
@@ -62,27 +65,7 @@ class ImportsController {
 		boolean allRows = "all".equals(rows);
 		long limit = properties.imports().maxFileSize().toBytes();
 		try (InputStream body = new LimitedBody(body(request, limit), limit)) {
-			ImportResult result;
-			try {
-				result = importer.run(body, new SupporterImporter.Options(dryRun, mode, defaultList, allRows));
-			}
-			catch (RuntimeException failed) {
-				// The chunks committed before the failure stay: the log must say an import wrote part of a file. A refusal
-				// of the whole file (RequestRefusedException) is recorded as refused by the platform's problem handler.
-				if (!dryRun && !(failed instanceof RequestRefusedException)) {
-					audit.refused("subscribers.import", "import", "failed part-way: " + failed.getClass().getSimpleName()
-							+ " (see GET /api/v1/subscribers/imports for the run's counts)");
-				}
-				throw failed;
-			}
-			// After the run, not in one transaction with it: an import commits chunk by chunk, so what it wrote is kept
-			// whatever happens next, and the entry says what it did. A dry run writes nothing and is not recorded.
-			if (!dryRun) {
-				ImportStatus.Counts counts = result.importRun().counts();
-				audit.record("subscribers.import", "import:" + result.importRun().id(), Map.of("update", result.importRun().update(), "list",
-						slug, "rows", result.importRun().total(), "new", counts.created(), "updated", counts.updated(), "skipped",
-						counts.skipped(), "refused", counts.refused()));
-			}
+			ImportResult result = imports.run(body, new SupporterImporter.Options(dryRun, mode, defaultList, allRows));
 			return dryRun ? ResponseEntity.ok(result)
 					: ResponseEntity.created(URI.create("/api/v1/subscribers/imports/" + result.importRun().id())).body(result);
 		}

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param skippedLists lists of an otherwise imported row left alone, because the person left them
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record RowResult(int row, String email, Outcome outcome, String reason, String column, List<String> skippedLists) {
+public record RowResult(int row, String email, Outcome outcome, String reason, String column, List<String> skippedLists) {
 
 	static RowResult refused(int row, String email, String column, String reason) {
 		return new RowResult(row, email, Outcome.REFUSED, reason, column, List.of());
@@ -33,7 +33,7 @@ record RowResult(int row, String email, Outcome outcome, String reason, String c
 	}
 
 	/** Shown in lower case. */
-	enum Outcome {
+	public enum Outcome {
 
 		NEW, UPDATED, UNCHANGED, SKIPPED, REFUSED;
 

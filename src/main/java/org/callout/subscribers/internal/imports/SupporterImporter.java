@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a second run of one file finds everything on file and plans nothing.
  */
 @Service
-class SupporterImporter {
+public class SupporterImporter {
 
 	/**
 	 * @param dryRun plan only
@@ -40,7 +40,7 @@ class SupporterImporter {
 	 * @param list the list of rows whose {@code lists} cell is absent or empty
 	 * @param allRows answer every row, not only the notable ones
 	 */
-	record Options(boolean dryRun, UpdateMode update, SubscriberList list, boolean allRows) {
+	public record Options(boolean dryRun, UpdateMode update, SubscriberList list, boolean allRows) {
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(SupporterImporter.class);
@@ -86,7 +86,7 @@ class SupporterImporter {
 		this.clock = clock;
 	}
 
-	ImportResult run(InputStream body, Options options) {
+	public ImportResult run(InputStream body, Options options) {
 		Instant now = clock.instant();
 		Map<String, SubscriberList> bySlug = lists.all().stream().collect(Collectors.toMap(SubscriberList::slug, Function.identity()));
 		ImportFileReader.ParsedFile file = ImportFileReader.read(body,
@@ -134,7 +134,7 @@ class SupporterImporter {
 		return new ImportResult(store.find(id).orElseThrow(), file.unknownColumns(), shown);
 	}
 
-	ImportStatus status(long id) {
+	public ImportStatus status(long id) {
 		return store.find(id).orElse(null);
 	}
 

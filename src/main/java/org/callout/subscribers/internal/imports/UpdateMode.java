@@ -13,7 +13,7 @@ public enum UpdateMode {
 	/** Replaces each with the file's value; an empty cell never erases anything. */
 	OVERWRITE;
 
-	static Optional<UpdateMode> parse(String value) {
+	public static Optional<UpdateMode> parse(String value) {
 		if (value == null || value.isBlank()) {
 			return Optional.of(NONE);
 		}
@@ -25,7 +25,7 @@ public enum UpdateMode {
 		return Optional.empty();
 	}
 
-	String wire() {
+	public String wire() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
