@@ -101,18 +101,6 @@ class LanguageFilesTests {
 		}
 	}
 
-	/** Every module's own bundle (i18n/<name>.properties, translations left out): a new one is checked as it lands. */
-	private static Set<String> bundles() throws IOException {
-		try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-			Set<String> names = new TreeSet<>();
-			files.map(f -> f.getFileName().toString())
-				.filter(f -> f.endsWith(".properties") && !f.contains("_"))
-				.forEach(f -> names.add(f.substring(0, f.length() - ".properties".length())));
-			assertThat(names).contains("legislators", "subscribers", "campaigns");
-			return names;
-		}
-	}
-
 	private static Set<String> keys(Path file) throws IOException {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
