@@ -40,7 +40,28 @@ class ConsoleRoleTableTests extends SignupFlowSupport {
 
 	static {
 		row("PUBLIC", "GET /console/login", "POST /console/login", "GET /console/setup", "POST /console/setup");
-		row("VIEWER", "GET /console");
+		// Reading, and one's own tokens.
+		row("VIEWER", "GET /console", "GET /console/bills", "GET /console/bills/{id}", "GET /console/blasts", "GET /console/blasts/{id}",
+				"GET /console/blasts/{id}/progress", "GET /console/legislators", "GET /console/legislators/import", "GET /console/lists",
+				"GET /console/lists/kiosk", "GET /console/lists/new", "GET /console/lists/{slug}/edit", "GET /console/outbox",
+				"GET /console/outbox/message", "GET /console/subscribers", "GET /console/subscribers/import",
+				"GET /console/subscribers/import/{id:\\d+}", "GET /console/subscribers/{id}", "GET /console/subscribers/{id}/districts",
+				"GET /console/templates", "GET /console/templates/{name}", "GET /console/templates/{name}/versions", "GET /console/triggers",
+				"GET /console/triggers/new", "GET /console/triggers/{id}", "GET /console/me", "POST /console/me/tokens",
+				"POST /console/me/tokens/{tokenId}/revoke");
+		// Changes, and the export (it copies personal data out).
+		row("ORGANIZER", "GET /console/subscribers/export", "GET /console/subscribers/export.csv", "POST /console/bills",
+				"POST /console/bills/{id}/status", "POST /console/blasts/{id}/{action}", "POST /console/legislators/import",
+				"POST /console/legislators/import/apply", "POST /console/lists", "POST /console/lists/kiosk", "POST /console/lists/kiosk/remove",
+				"POST /console/lists/{slug}/edit", "POST /console/subscribers/import", "POST /console/subscribers/import/run",
+				"POST /console/subscribers/{id}", "POST /console/subscribers/{id}/districts", "POST /console/subscribers/{id}/districts/clear",
+				"POST /console/templates/{name}", "POST /console/templates/{name}/preview", "POST /console/templates/{name}/test-send",
+				"POST /console/triggers", "POST /console/triggers/{id}");
+		// Accounts, the audit log and erasing a person.
+		row("ADMIN", "GET /console/accounts", "GET /console/accounts/new", "GET /console/accounts/{id}", "GET /console/audit",
+				"GET /console/audit/export", "POST /console/accounts/new", "POST /console/accounts/{id}/disabled", "POST /console/accounts/{id}/role",
+				"POST /console/accounts/{id}/tokens", "POST /console/accounts/{id}/tokens/{tokenId}/revoke", "GET /console/subscribers/{id}/erase",
+				"POST /console/subscribers/{id}/erase");
 	}
 
 	private static void row(String role, String... endpoints) {
