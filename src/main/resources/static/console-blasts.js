@@ -6,10 +6,18 @@
 	var main = document.getElementById('main');
 	var url = main && main.getAttribute('data-progress-url');
 	var state = main && main.getAttribute('data-state');
+	// Each poll counts as activity for the session: a page left open unattended (a blast can wait days for approval,
+	// a schedule or a resume) must not keep its organizer signed in for ever. So polling stops 20 minutes after the
+	// last key or pointer input, and the session's own idle timeout takes over.
 	var FINAL = ['SENT', 'CANCELLED', 'EXPIRED'];
 	if (!url || FINAL.indexOf(state) >= 0) {
 		return;
 	}
+	var IDLE_STOP = 20 * 60 * 1000;
+	var lastInput = Date.now();
+	['keydown', 'pointerdown', 'pointermove', 'wheel'].forEach(function (kind) {
+		document.addEventListener(kind, function () { lastInput = Date.now(); }, { passive: true });
+	});
 	var rates = [];
 	var WIDTH = 300, HEIGHT = 80, POINTS = 60;
 
@@ -64,6 +72,9 @@
 	}
 
 	function poll() {
+		if (Date.now() - lastInput > IDLE_STOP) {
+			return;
+		}
 		fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
 			.then(function (answer) {
 				if (!answer.ok) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * store is this package's; the page only reads.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class AuditPages {
 
 	private static final int PAGE = 50;

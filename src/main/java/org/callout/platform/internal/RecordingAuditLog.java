@@ -21,6 +21,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class RecordingAuditLog implements AuditLog {
 
+	/** Set on a request that wrote an entry, so a page's refusal is recorded once, by whoever saw it first. */
+	static final String RECORDED = "callout.audit.recorded";
+
 	private final AuditStore store;
 
 	private final Clock clock;
@@ -62,6 +65,9 @@ class RecordingAuditLog implements AuditLog {
 	private void write(String action, String target, String outcome, Map<String, ?> before, Map<String, ?> after,
 			String detail) {
 		HttpServletRequest request = currentRequest();
+		if (request != null) {
+			request.setAttribute(RECORDED, Boolean.TRUE);
+		}
 		store.insert(new AuditEntry(0, clock.instant(), actors.name(request), actors.channel(request),
 				request == null ? null : addresses.of(request), action, target, outcome, text(before), text(after), detail));
 	}

@@ -60,8 +60,15 @@ abstract class SubscriberConsoleSupport extends SignupFlowSupport {
 			.param("actor", actor).param("action", action).param("target", target).query(Long.class).single();
 	}
 
+	/** The changes this person made (sign-in and sign-out aside); refusals are counted by {@link #refusals}. */
 	long allEntries(String actor) {
-		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :actor AND action NOT LIKE 'console.sign%'")
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :actor AND action NOT LIKE 'console.sign%' AND outcome = 'ok'")
+			.param("actor", actor).query(Long.class).single();
+	}
+
+	/** The refused attempts of this person: a form the page refused leaves one, as a refused API write does. */
+	long refusals(String actor) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :actor AND outcome = 'refused'")
 			.param("actor", actor).query(Long.class).single();
 	}
 

@@ -88,6 +88,7 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 			.contains("id=\"zip-error\"").contains("Give a 5-digit ZIP code");
 		assertThat(zipOf(id)).isEqualTo("10004");
 		assertThat(allEntries(organizer.name())).isZero();
+		assertThat(refusals(organizer.name())).isOne();
 	}
 
 	@Test
@@ -178,6 +179,7 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		assertThat(count("SELECT COUNT(*) FROM subscribers WHERE id = " + id)).isZero();
 		assertThat(consoleEntries(admin.name(), "subscriber.erase", "erasure")).isOne();
 		assertThat(allEntries(admin.name())).isOne();
+		assertThat(refusals(admin.name())).as("the wrong address typed first").isOne();
 		assertThat(admin.client().get("/console/subscribers?erased").body()).contains("The person was erased");
 	}
 
@@ -192,6 +194,7 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		assertThat(bad.statusCode()).isEqualTo(422);
 		assertThat(bad.body()).contains("value=\"99\"").contains("value=\"65\"").contains("Give a Senate district from 1 to 63.");
 		assertThat(allEntries(organizer.name())).isZero();
+		assertThat(refusals(organizer.name())).isOne();
 
 		HttpResponse<String> set = organizer.client().post("/console/subscribers/" + id + "/districts",
 				Map.of("senateDistrict", "26", "assemblyDistrict", "65", "_csrf", organizer.client().csrf));

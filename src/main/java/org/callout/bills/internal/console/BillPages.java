@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /console/bills}: the tracked bills, adding one by print number, a bill's timeline and setting its status. */
 @Controller
+@org.callout.platform.ConsolePage
 class BillPages {
 
 	private static final java.time.ZoneId ALBANY = java.time.ZoneId.of("America/New_York");

@@ -29,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * buttons its state allows. The moves are {@link BlastActions}' (the API's rules and audit entries).
  */
 @Controller
+@org.callout.platform.ConsolePage
 class BlastPagesController {
 
 	private static final List<String> ACTIONS = List.of("submit", "approve", "reschedule", "pause", "resume", "cancel");

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and blasts, which only campaigns may see.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class DashboardPage {
 
 	private static final int SHOWN = 20;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * A session-and-CSRF POST under {@code /console}, because the preview API wants a bearer token no page has.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class TemplateLivePreview {
 
 	private final TemplatePreviews previews;

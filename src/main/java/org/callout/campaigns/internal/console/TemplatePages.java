@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * language. Saving goes through {@link CampaignTemplates} like the API, with the API's audit entry.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class TemplatePages {
 
 	static final String SAMPLE_ZIP = "12207";

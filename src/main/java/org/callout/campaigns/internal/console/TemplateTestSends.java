@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (its links record nothing), with the entry of {@code POST /api/v1/templates/{name}/test-send}.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class TemplateTestSends {
 
 	private final CampaignTemplates templates;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** A template's versions (the file default as 0, then every saved one, deleted or not) and a diff between two. */
 @Controller
+@org.callout.platform.ConsolePage
 class TemplateVersionPages {
 
 	private final CampaignTemplates templates;

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /console/triggers}: which status changes of a bill start a blast, listed, created and edited. */
 @Controller
+@org.callout.platform.ConsolePage
 class TriggerPages {
 
 	private final TriggerActions triggers;

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * is read once, so it is shown once.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class AccountPage {
 
 	private final Accounts accounts;

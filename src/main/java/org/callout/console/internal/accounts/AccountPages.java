@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * admins in; the rules (names, passwords, the last admin) are the services', the same the API applies.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class AccountPages {
 
 	private final Accounts accounts;

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /console/me}: the signed-in person's own account and personal API tokens, as {@code /api/v1/me} gives them. */
 @Controller
+@org.callout.platform.ConsolePage
 class MyTokensPage {
 
 	private static final String HERE = "/console/me";

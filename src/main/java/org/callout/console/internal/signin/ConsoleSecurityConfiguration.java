@@ -36,6 +36,8 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * The organizer console's chain, for {@code /console/**}: a session after sign-in (never before: the CSRF token and
@@ -104,7 +106,11 @@ class ConsoleSecurityConfiguration {
 		csrf.setCookieName(CSRF_COOKIE);
 		csrf.setCookieCustomizer(cookie -> cookie.path("/console").httpOnly(true).sameSite("Lax").secure(secure));
 		CookieRequestCache cache = new CookieRequestCache();
-		cache.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/console/**"));
+		// Pages only: after sign-in, a person is sent back to the page they asked for, never to the JSON a page's
+		// script was polling when the session ended.
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		cache.setRequestMatcher(new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/console/**"),
+				new NegatedRequestMatcher(paths.matcher("/console/blasts/*/progress"))));
 		SessionAuthenticationStrategy atSignIn = new CompositeSessionAuthenticationStrategy(
 				List.of(new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrf)));
 		return new ConsoleSession(csrf, new HttpSessionSecurityContextRepository(), cache, atSignIn);
@@ -145,7 +151,9 @@ class ConsoleSecurityConfiguration {
 			if (LOGOUT.equals(path)) {
 				response.sendRedirect(signedIn ? "/console?stale" : LOGIN + "?signedOut");
 			}
-			else if ((signedIn || LOGIN.equals(path) || "/console/setup".equals(path)) && request.getAttribute(PageForms.CSRF_REJECTED) == null) {
+			// POSTs only (a form); the forward passes no filter, so its handler must do nothing but show the form.
+			else if ("POST".equals(request.getMethod()) && (signedIn || LOGIN.equals(path) || "/console/setup".equals(path))
+					&& request.getAttribute(PageForms.CSRF_REJECTED) == null) {
 				request.setAttribute(PageForms.CSRF_REJECTED, "stale");
 				request.getRequestDispatcher(path).forward(request, response);
 			}

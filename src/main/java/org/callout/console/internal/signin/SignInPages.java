@@ -50,8 +50,11 @@ class SignInPages {
 
 	private final java.time.Clock clock;
 
+	private final SignInRefusals refusals;
+
 	SignInPages(SignInAccounts accounts, SignInThrottle throttle, ConsoleSecurityConfiguration.ConsoleSession session,
-			ClientAddresses addresses, AuditLog audit, java.time.Clock clock) {
+			ClientAddresses addresses, AuditLog audit, java.time.Clock clock, SignInRefusals refusals) {
+		this.refusals = refusals;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.session = session;
@@ -91,7 +94,9 @@ class SignInPages {
 		Optional<SignInAccounts.Person> person = accounts.check(typed, password);
 		if (person.isEmpty()) {
 			String target = named.map(p -> "account:" + p.username()).orElse("account:(unknown)");
-			audit.refused("console.signin", target, "wrong account name or password");
+			if (refusals.record(address, target)) {
+				audit.refused("console.signin", target, "wrong account name or password");
+			}
 			for (SignInThrottle.Lock lock : throttle.failed(key, address)) {
 				String locked = lock.key().startsWith("account:?") ? "account:(unknown)" : lock.key();
 				log.warn("Console sign-in locked for {} after {} failures, until {}", locked, lock.failures(), lock.until());

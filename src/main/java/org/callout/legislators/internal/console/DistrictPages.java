@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * module uses subscribers, not the reverse.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class DistrictPages {
 
 	private final Subscribers subscribers;

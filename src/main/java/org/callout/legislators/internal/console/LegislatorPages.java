@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * retired, then the same source is applied. The import and its audit entries are the API's (a dry run is one too).
  */
 @Controller
+@org.callout.platform.ConsolePage
 class LegislatorPages {
 
 	private static final List<String> FORMATS = List.of("yaml", "csv");

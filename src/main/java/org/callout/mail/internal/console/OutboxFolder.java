@@ -53,6 +53,16 @@ class OutboxFolder {
 	}
 
 	/** A header as shown (templates may not read jakarta.mail's own classes). */
+	// The signed part of every emailed link (confirm, not-me, unsubscribe, one-click List-Unsubscribe, call page): each
+	// is the whole capability to act for that supporter, and a reader of the outbox (a viewer, say) must not be able
+	// to confirm, unsubscribe or report a call in someone's name with it.
+	private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern
+		.compile("(token=|/u/|/call/)[A-Za-z0-9_~.%-]{8,}");
+
+	static String withoutLinkTokens(String text) {
+		return text == null ? null : LINK_TOKEN.matcher(text).replaceAll("$1…");
+	}
+
 	record HeaderLine(String name, String value) {
 	}
 
@@ -90,11 +100,11 @@ class OutboxFolder {
 			MimeMessage message = new MimeMessage(PARSING, in);
 			List<HeaderLine> headers = new ArrayList<>();
 			for (Header header : Collections.list(message.getAllHeaders())) {
-				headers.add(new HeaderLine(header.getName(), decoded(header.getValue())));
+				headers.add(new HeaderLine(header.getName(), withoutLinkTokens(decoded(header.getValue()))));
 			}
 			Parts parts = new Parts();
 			parts.collect(message);
-			return Optional.of(new Shown(name, headers, parts.text, parts.html));
+			return Optional.of(new Shown(name, headers, withoutLinkTokens(parts.text), withoutLinkTokens(parts.html)));
 		}
 		catch (IOException | MessagingException ex) {
 			throw new IllegalStateException("Could not read " + name + " in the outbox", ex);

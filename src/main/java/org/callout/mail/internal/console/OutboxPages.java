@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * names and districts.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class OutboxPages {
 
 	private final OutboxFolder outbox;

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The kiosk allow-list in the console, beside the lists: show, add, remove, audited as the API does. */
 @Controller
+@org.callout.platform.ConsolePage
 class KioskPages {
 
 	private final KioskAllowlist allowlist;

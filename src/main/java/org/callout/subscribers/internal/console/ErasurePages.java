@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * here, as the API's erasure is admin-only.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class ErasurePages {
 
 	private final Subscribers subscribers;

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * changes nothing), but it copies personal data out, so a viewer is refused here as the chain would refuse a change.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class ExportPages {
 
 	private final SubscriberExports exports;

@@ -35,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  * same file, kept from the dry run), then the import's progress row. The importer and its audit entry are the API's.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class ImportPages {
 
 	/** Rows a preview shows; the counts cover the whole file. */

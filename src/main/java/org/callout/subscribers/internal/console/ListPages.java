@@ -22,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The console's lists: every list, a new one, and editing one. Same rules and audit entries as the API. */
 @Controller
+@org.callout.platform.ConsolePage
 class ListPages {
 
 	/** What the form holds, as typed. */

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * consent history (with the exact words agreed to) and details, which an organizer may correct.
  */
 @Controller
+@org.callout.platform.ConsolePage
 class SubscriberPages {
 
 	static final int PAGE = 20;
