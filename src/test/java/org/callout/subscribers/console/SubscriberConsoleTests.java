@@ -110,7 +110,7 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		String districts = viewer.client().get("/console/subscribers/" + id + "/districts").body();
 		String search = viewer.client().get("/console/subscribers?q=viewer").body();
 		HttpResponse<String> posted = viewer.client().post("/console/subscribers/" + id, details(viewer.client().csrf, "12207", ""));
-		HttpResponse<String> export = viewer.client().get("/console/subscribers/export.csv");
+		HttpResponse<String> export = viewer.client().post("/console/subscribers/export.csv", Map.of("_csrf", viewer.client().csrf));
 
 		assertThat(page).contains("Consent history").doesNotContain("id=\"correct\"").doesNotContain("id=\"erase\"");
 		assertThat(districts).contains("Districts of").doesNotContain("id=\"set-districts\"");
@@ -120,7 +120,7 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		assertThat(export.statusCode()).isEqualTo(403);
 		assertThat(zipOf(id)).isEqualTo("10004");
 		assertThat(entries(viewer.name(), "refused", "POST /console/subscribers/" + id)).isOne();
-		assertThat(entries(viewer.name(), "refused", "GET /console/subscribers/export.csv")).isOne();
+		assertThat(entries(viewer.name(), "refused", "POST /console/subscribers/export.csv")).isOne();
 	}
 
 	@Test
@@ -258,7 +258,8 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 		Signed organizer = signedIn("ORGANIZER");
 		assertThat(organizer.client().get("/console/subscribers/export").body()).contains("id=\"download\"");
 
-		HttpResponse<String> csv = organizer.client().get("/console/subscribers/export.csv?list=supporters&status=UNCONFIRMED");
+		HttpResponse<String> csv = organizer.client().post("/console/subscribers/export.csv",
+				Map.of("list", "supporters", "status", "UNCONFIRMED", "_csrf", organizer.client().csrf));
 
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
@@ -270,10 +271,26 @@ class SubscriberConsoleTests extends SubscriberConsoleSupport {
 	}
 
 	@Test
+	void anExportIsNeverALinkAnotherSiteCouldFollow() throws Exception {
+		Signed organizer = signedIn("ORGANIZER");
+		organizer.client().get("/console/subscribers/export");
+
+		HttpResponse<String> link = organizer.client().get("/console/subscribers/export.csv?list=supporters");
+		HttpResponse<String> forged = organizer.client().post("/console/subscribers/export.csv", Map.of("list", "supporters", "_csrf", "forged"));
+
+		assertThat(link.statusCode()).isIn(404, 405);
+		assertThat(forged.statusCode()).isEqualTo(200);
+		assertThat(forged.body()).contains("The page had expired").doesNotContain("email,first_name");
+		assertThat(allEntries(organizer.name())).isZero();
+	}
+
+	@Test
 	void anExportOfAStatusWithoutAListShowsTheChoiceAgain() throws Exception {
 		Signed organizer = signedIn("ORGANIZER");
 
-		HttpResponse<String> answer = organizer.client().get("/console/subscribers/export.csv?list=&status=CONFIRMED");
+		organizer.client().get("/console/subscribers/export");
+		HttpResponse<String> answer = organizer.client().post("/console/subscribers/export.csv",
+				Map.of("list", "", "status", "CONFIRMED", "_csrf", organizer.client().csrf));
 
 		assertThat(answer.statusCode()).isEqualTo(422);
 		assertThat(answer.body()).contains("choose the list too");

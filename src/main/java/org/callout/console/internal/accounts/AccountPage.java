@@ -38,9 +38,9 @@ class AccountPage {
 	}
 
 	/**
-	 * Admins only, whatever the chain's order: its {@code GET /console/**} rule (viewers) comes before the admins' one
-	 * for these paths, so a GET would otherwise reach this page with any role. The refusal goes to the chain's handler,
-	 * which shows the 403 page and records it.
+	 * Admins only, here as well as in the chain: a stale form is forwarded back to its handler past the chain's rules,
+	 * and a rule reordered by mistake must not open these pages. The refusal is shown as the 403 page
+	 * ({@code ConsolePageErrors}) and recorded when it was a change.
 	 */
 	@org.springframework.web.bind.annotation.ModelAttribute
 	void adminsOnly() {

@@ -76,7 +76,7 @@ class ConsoleSecurityConfiguration {
 				.requestMatchers("/console/subscribers/*/erase")
 				.hasRole(OrganizerRole.ADMIN.name())
 				// Reads that copy personal data out: an organizer's, as in the API.
-				.requestMatchers(HttpMethod.GET, "/console/subscribers/export", "/console/subscribers/export.csv")
+				.requestMatchers("/console/subscribers/export", "/console/subscribers/export.csv")
 				.hasRole(OrganizerRole.ORGANIZER.name())
 				.requestMatchers(HttpMethod.GET, "/console", "/console/**")
 				.hasRole(OrganizerRole.VIEWER.name())

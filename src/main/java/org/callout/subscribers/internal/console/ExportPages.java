@@ -14,11 +14,13 @@ import org.callout.subscribers.internal.export.SubscriberExports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /console/subscribers/export}: the API's CSV download, for a signed-in organizer. A GET (a download link
- * changes nothing), but it copies personal data out, so a viewer is refused here as the chain would refuse a change.
+ * {@code /console/subscribers/export}: the API's CSV download, for a signed-in organizer. A POST with the form's CSRF
+ * token, not a link: it copies personal data out and leaves an audit entry in the organizer's name, and a link on
+ * another site must not be able to do either (a SameSite=Lax cookie goes along with a top-level GET).
  */
 @Controller
 @org.callout.platform.ConsolePage
@@ -45,7 +47,7 @@ class ExportPages {
 		return page("", "", null, model);
 	}
 
-	@GetMapping("/console/subscribers/export.csv")
+	@PostMapping("/console/subscribers/export.csv")
 	String download(@RequestParam(required = false) String list, @RequestParam(required = false) String status,
 			HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
 		if (!ConsoleRefusals.holds(request, OrganizerRole.ORGANIZER)) {
@@ -53,6 +55,10 @@ class ExportPages {
 		}
 		String slug = list == null || list.isBlank() ? null : list.strip();
 		String wanted = status == null || status.isBlank() ? null : status.strip();
+		if (org.callout.platform.PageForms.csrfRejected(request)) {
+			model.addAttribute("note", "console.note.stale");
+			return page(slug == null ? "" : slug, wanted == null ? "" : wanted, null, model);
+		}
 		if (slug == null && wanted != null) {
 			response.setStatus(422);
 			return page("", wanted, "console.subscribers.export.statusNeedsList", model);

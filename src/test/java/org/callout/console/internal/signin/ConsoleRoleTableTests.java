@@ -50,7 +50,7 @@ class ConsoleRoleTableTests extends SignupFlowSupport {
 				"GET /console/triggers/new", "GET /console/triggers/{id}", "GET /console/me", "POST /console/me/tokens",
 				"POST /console/me/tokens/{tokenId}/revoke");
 		// Changes, and the export (it copies personal data out).
-		row("ORGANIZER", "GET /console/subscribers/export", "GET /console/subscribers/export.csv", "POST /console/bills",
+		row("ORGANIZER", "GET /console/subscribers/export", "POST /console/subscribers/export.csv", "POST /console/bills",
 				"POST /console/bills/{id}/status", "POST /console/blasts/{id}/{action}", "POST /console/legislators/import",
 				"POST /console/legislators/import/apply", "POST /console/lists", "POST /console/lists/kiosk", "POST /console/lists/kiosk/remove",
 				"POST /console/lists/{slug}/edit", "POST /console/subscribers/import", "POST /console/subscribers/import/run",
