@@ -12,6 +12,7 @@ import org.callout.bills.TrackedBill;
 import org.callout.bills.internal.BillActions;
 import org.callout.bills.internal.BillViews;
 import org.callout.bills.internal.PrintLookup;
+import org.callout.platform.FormErrors;
 import org.callout.platform.PageForms;
 import org.callout.platform.RequestRefusedException;
 

@@ -14,6 +14,7 @@ import org.callout.campaigns.internal.blasts.Trigger;
 import org.callout.campaigns.internal.blasts.TriggerActions;
 import org.callout.campaigns.internal.templates.CampaignTemplates;
 import org.callout.campaigns.internal.templates.TemplateSummary;
+import org.callout.platform.FormErrors;
 import org.callout.platform.PageForms;
 import org.callout.platform.RequestRefusedException;
 import org.callout.subscribers.SubscriberList;

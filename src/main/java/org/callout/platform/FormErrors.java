@@ -1,22 +1,21 @@
-package org.callout.campaigns.internal.console;
+package org.callout.platform;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.callout.platform.FieldError;
-import org.callout.platform.RequestRefusedException;
-
 /**
  * The fields a refusal names, each with the message key a page shows at it: the services word their refusals
  * for API clients in English; a page speaks from its message files. A refusal naming no field goes to "form".
+ * Shared by the console pages of every module.
  */
-final class FormErrors {
+public final class FormErrors {
 
 	private FormErrors() {
 	}
 
-	static Map<String, String> of(RequestRefusedException refused, String prefix) {
+	/** Field to message key ({@code prefix + field}, {@code .taken} for a conflict); {@code prefix + form} when none. */
+	public static Map<String, String> of(RequestRefusedException refused, String prefix) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		boolean conflict = refused.problem().getStatus() == 409;
 		Object named = refused.problem().getProperties() == null ? null : refused.problem().getProperties().get("errors");
