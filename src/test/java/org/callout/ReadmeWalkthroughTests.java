@@ -26,6 +26,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.callout.mail.MailProperties;
 import org.callout.platform.CalloutProperties;
+import org.callout.support.ConsoleClient;
 import org.callout.support.H2Database;
 import org.callout.support.ServiceProcess;
 import org.callout.support.TempDirectories;
@@ -127,6 +128,27 @@ class ReadmeWalkthroughTests {
 			assertThat(memberships.get(0).get("status").asString()).as(address)
 				.isEqualTo(address.equals("ana@example.org") ? "UNSUBSCRIBED" : "CONFIRMED");
 		}
+
+		// The same emails in the console's outbox viewer, as a newcomer reads them without a mail client.
+		String token = Files.readString(callout.dataDir().resolve("secrets").resolve("admin-token")).strip();
+		HttpResponse<String> account = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/accounts"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"username\":\"newcomer\",\"email\":\"newcomer@example.org\",\"password\":\"correct horse battery staple\",\"role\":\"VIEWER\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+		ConsoleClient console = new ConsoleClient(BASE);
+		assertThat(console.signIn("newcomer", "correct horse battery staple").statusCode()).isEqualTo(302);
+		String outbox = console.get("/console/outbox").body();
+		Matcher message = Pattern.compile("href=\"(/console/outbox/message\\?file=[^\"]+)\"").matcher(outbox);
+		List<String> shown = new ArrayList<>();
+		while (message.find()) {
+			shown.add(console.get(message.group(1).replace("&amp;", "&")).body());
+		}
+		assertThat(shown).as("messages listed in the outbox viewer").hasSizeGreaterThanOrEqualTo(supporters.size());
+		assertThat(shown).anySatisfy(page -> assertThat(page).contains("Pat Fahy").contains("/u/…"));
+		assertThat(shown).allSatisfy(page -> assertThat(page).doesNotContainPattern("/u/[A-Za-z0-9_-]{8,}"));
 	}
 
 	/** The sh blocks between the walkthrough's markers, in order. */
