@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Every console page, whichever module serves it, has {@code me}: who is signed in, for the header and for showing
  * only the buttons that person may press. Null where nobody is (public pages, sign-in, setup).
  */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+// Console pages only: an advice's model attributes are computed for every request of the controllers it applies to,
+// API calls included, which never render a page.
+@ControllerAdvice(annotations = org.callout.platform.ConsolePage.class)
 class ConsoleModel {
 
 	/** The signed-in organizer, or null on the sign-in and setup pages. */
