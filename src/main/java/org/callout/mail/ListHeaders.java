@@ -1,5 +1,6 @@
 package org.callout.mail;
 
+import java.util.regex.Pattern;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +24,28 @@ import jakarta.mail.internet.MimeUtility;
 public record ListHeaders(URI unsubscribeUrl, String unsubscribeMailbox, String listName, String listLabel, String domain,
 		String feedbackId) {
 
+	// Compiled once: every email of a blast has these headers.
+	private static final Pattern NOT_FEEDBACK_ID = Pattern.compile("[^A-Za-z0-9:._-]");
+
+	private static final Pattern NOT_ATOM = Pattern.compile("[^a-z0-9-]+");
+
+	private static final Pattern OUTER_HYPHENS = Pattern.compile("^-+|-+$");
+
+	private static final Pattern PLAIN_PHRASE = Pattern.compile("[A-Za-z0-9 !#$%&'*+/=?^_`{|}~-]*");
+
 	public Map<String, String> asHeaders() {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Unsubscribe", "<" + unsubscribeUrl.toASCIIString() + ">, <mailto:" + unsubscribeMailbox
 				+ "?subject=unsubscribe>");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		headers.put("List-Id", phrase(listName) + " <" + atom(listLabel) + "." + domain + ">");
-		headers.put("Feedback-ID", feedbackId.replaceAll("[^A-Za-z0-9:._-]", "-"));
+		headers.put("Feedback-ID", NOT_FEEDBACK_ID.matcher(feedbackId).replaceAll("-"));
 		return headers;
 	}
 
 	/** A list's label as one dot-atom: letters, digits and hyphens. */
 	static String atom(String label) {
-		String atom = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+		String atom = OUTER_HYPHENS.matcher(NOT_ATOM.matcher(label.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
 		return atom.isEmpty() ? "list" : atom;
 	}
 
@@ -43,7 +53,7 @@ public record ListHeaders(URI unsubscribeUrl, String unsubscribeMailbox, String 
 		String oneLine = MailComposer.oneLine(name);
 		try {
 			// A Spanish list name is not ASCII: headers carry it encoded (RFC 2047), quoted where it has specials.
-			return oneLine.matches("[A-Za-z0-9 !#$%&'*+/=?^_`{|}~-]*") ? oneLine
+			return PLAIN_PHRASE.matcher(oneLine).matches() ? oneLine
 					: MimeUtility.encodeWord(oneLine, StandardCharsets.UTF_8.name(), "Q");
 		}
 		catch (UnsupportedEncodingException ex) {

@@ -3,6 +3,7 @@ package org.callout.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.callout.platform.EmailAddress;
 
@@ -26,10 +27,12 @@ public record OutgoingEmail(EmailAddress to, String toName, String subject, Stri
 		headers = headers == null ? Map.of() : Map.copyOf(headers);
 		Objects.requireNonNull(messageId, "messageId");
 		Objects.requireNonNull(returnPath, "returnPath");
-		if (!messageId.matches("<[^<>\\s@]+@[^<>\\s@]+>")) {
+		if (!MESSAGE_ID.matcher(messageId).matches()) {
 			throw new IllegalArgumentException("Not a Message-ID: " + messageId);
 		}
 	}
+
+	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
 
 	/** The envelope recipients (RCPT TO). */
 	public List<EmailAddress> recipients() {

@@ -33,6 +33,36 @@ class QuotedPrintableTests {
 		}
 	}
 
+	@Test
+	void aStringIsEncodedAsItsUtf8BytesWithEveryLineBreakMadeCrlf() throws Exception {
+		String[] texts = { "", " ", "a \nb", "a\rb\r\nc\n", "\n\r\r\n\n\r", "trailing  \n", "Ñandú ¿qué? €", "emoji 📞 call ☎",
+				"lone \ud83d surrogate", "low \udc00 first", "end high \ud83d", "x".repeat(80) + " \n" + "é".repeat(30) };
+		for (String text : texts) {
+			assertThat(new QuotedPrintable(4).text(text).toByteArray()).as(text).isEqualTo(reference(bytes(crlf(text))));
+		}
+		Random random = new Random(21);
+		char[] alphabet = { 'a', 'b', ' ', ' ', '\r', '\n', '=', '\t', 'é', 'ñ', '€', '\ud83d', '\udcde', '.' };
+		for (int i = 0; i < 2000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int j = random.nextInt(300); j > 0; j--) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			assertThat(new QuotedPrintable(8).text(text).toByteArray()).as(text.toString())
+				.isEqualTo(reference(bytes(crlf(text.toString()))));
+		}
+	}
+
+	@Test
+	void partsEncodedOneAfterAnotherStartEachOnAFreshLine() {
+		byte[] both = new QuotedPrintable(8).text("a".repeat(70)).ascii("\r\n--b\r\n").text("c".repeat(70)).toByteArray();
+		assertThat(new String(both, StandardCharsets.US_ASCII)).isEqualTo("a".repeat(70) + "\r\n--b\r\n" + "c".repeat(70));
+	}
+
+	/** Every line break as CRLF, the way a reader of the raw message expects it: what the encoder must write. */
+	private static String crlf(String text) {
+		return text.replaceAll("\r\n|\r|\n", "\r\n");
+	}
+
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

@@ -227,11 +227,13 @@ class DeliveryStore {
 				rs.getInt("attempts"));
 	}
 
+	private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n]+");
+
 	static String cut(String text) {
 		if (text == null) {
 			return null;
 		}
-		String line = text.replaceAll("[\\r\\n]+", " ").strip();
+		String line = LINE_BREAKS.matcher(text).replaceAll(" ").strip();
 		return line.length() <= TEXT ? line : line.substring(0, TEXT - 1) + "…";
 	}
 

@@ -1,5 +1,6 @@
 package org.callout.delivery.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +41,27 @@ class Recipients {
 
 	/**
 	 * Who holds each seat now, for the recipients of the next chunks: two queries per message were a fifth of a
-	 * blast's time.
+	 * blast's time. Read again once it is {@link #SEATS_MAX_AGE} old: reading the whole directory for every chunk
+	 * was a fifth of the job thread's time between sends, and a change of who holds a seat (an import) reaches a
+	 * running blast within seconds either way.
 	 */
 	Seats seats() {
-		return legislators.seats();
+		SeatsRead last = lastSeats;
+		long now = System.nanoTime();
+		if (last != null && now - last.atNanos() < SEATS_MAX_AGE.toNanos()) {
+			return last.seats();
+		}
+		Seats seats = legislators.seats();
+		lastSeats = new SeatsRead(seats, now);
+		return seats;
 	}
+
+	static final Duration SEATS_MAX_AGE = Duration.ofSeconds(5);
+
+	private record SeatsRead(Seats seats, long atNanos) {
+	}
+
+	private volatile SeatsRead lastSeats;
 
 	/**
 	 * @param listIds the blast's lists the recipient is still a confirmed member of

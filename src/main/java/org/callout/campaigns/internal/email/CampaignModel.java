@@ -1,5 +1,6 @@
 package org.callout.campaigns.internal.email;
 
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public class CampaignModel {
 	private String repsUrl(Supporter supporter, String language) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromUri(callout.publicBaseUrl()).path("/reps");
 		String zip = supporter.zip() == null ? null : supporter.zip().strip();
-		if (zip != null && zip.matches("\\d{5}(-\\d{4})?")) {
+		if (zip != null && ZIP.matcher(zip).matches()) {
 			url.queryParam("zip", zip.substring(0, 5));
 		}
 		return url.queryParam("lang", language).build().toUriString();
@@ -158,5 +159,7 @@ public class CampaignModel {
 	private static String text(String value) {
 		return value == null ? "" : value;
 	}
+
+	private static final Pattern ZIP = Pattern.compile("\\d{5}(-\\d{4})?");
 
 }

@@ -1,5 +1,6 @@
 package org.callout.campaigns.internal.email;
 
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,13 +18,18 @@ final class Phones {
 		return phone;
 	}
 
+	// Compiled once: every legislator of every email of a blast has a phone or two.
+	private static final Pattern EXTENSION = Pattern.compile("(?i)\\s*(?:ext\\.?|x)\\s*");
+
+	private static final Pattern NOT_DIGITS = Pattern.compile("\\D");
+
 	static String tel(String number) {
-		String[] parts = number.split("(?i)\\s*(?:ext\\.?|x)\\s*", 2);
-		String digits = parts[0].replaceAll("\\D", "");
+		String[] parts = EXTENSION.split(number, 2);
+		String digits = NOT_DIGITS.matcher(parts[0]).replaceAll("");
 		if (digits.length() == 11 && digits.startsWith("1")) {
 			digits = digits.substring(1);
 		}
-		String extension = parts.length > 1 ? parts[1].replaceAll("\\D", "") : "";
+		String extension = parts.length > 1 ? NOT_DIGITS.matcher(parts[1]).replaceAll("") : "";
 		String tel = digits.length() == 10 ? "tel:+1" + digits : "tel:" + digits;
 		return extension.isEmpty() ? tel : tel + ";ext=" + extension;
 	}

@@ -1,9 +1,11 @@
 package org.callout.campaigns.internal.templates;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.samskivert.mustache.BasicCollector;
 import com.samskivert.mustache.Mustache;
@@ -30,6 +32,7 @@ public class TemplateRenderer {
 	// An empty string is false, so {{#senator.email}} skips a legislator without one.
 	private static final Mustache.Compiler BASE = Mustache.compiler()
 		.withCollector(PLAIN_VALUES)
+		.withFormatter(TemplateRenderer::format)
 		.strictSections(true)
 		.emptyStringIsFalse(true);
 
@@ -50,6 +53,18 @@ public class TemplateRenderer {
 		this.defaultLanguage = defaultLanguage;
 	}
 
+	/**
+	 * A value as text. With empty strings false, Mustache asks this of every section's value to see whether it is
+	 * empty, and the default wrote out a whole map for that (a legislator with their phones, the ask with its
+	 * targets): most of what a blast's rendering allocated. A map or list is never printed (the checker refuses
+	 * {@code {{senator}}}), and is never empty text, so it is answered without being written.
+	 */
+	static CharSequence format(Object value) {
+		return value instanceof Map || value instanceof Collection ? NOT_TEXT : String.valueOf(value);
+	}
+
+	private static final String NOT_TEXT = "(not text)";
+
 	static Mustache.Compiler compiler(boolean html) {
 		return html ? HTML : TEXT;
 	}
@@ -60,17 +75,30 @@ public class TemplateRenderer {
 	 * @throws IllegalArgumentException if the model holds anything but plain values
 	 */
 	public RenderedTemplate render(TemplateVersion template, String language, Map<String, ?> model) {
-		plain(model, "model");
+		String notPlain = notPlain(model);
+		if (notPlain != null) {
+			throw new IllegalArgumentException("model" + notPlain + ": templates render only from maps, lists, strings and booleans");
+		}
 		String used = language != null && template.languages().containsKey(language) ? language : defaultLanguage;
 		Parts parts = template.in(used, defaultLanguage)
 			.orElseThrow(() -> new IllegalStateException("Template " + template.name() + " v" + template.version()
 					+ " has neither " + language + " nor " + defaultLanguage));
 		Text text = cached(compiledText, parts.text(), source -> text(source, template.name() + " v" + template.version()));
 		// A value with a line break in it ends no header and starts no body: the subject stays one line.
-		String subject = text.subject().execute(model).replaceAll("[\\r\\n\\t]+", " ").strip();
-		String body = text.body().execute(model).strip() + "\n";
-		String html = cached(compiledHtml, parts.html(), HTML::compile).execute(model);
-		return new RenderedTemplate(subject, body, html, used);
+		String subject = text.subject().execute(model);
+		if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0 || subject.indexOf('\t') >= 0) {
+			subject = BREAKS.matcher(subject).replaceAll(" ");
+		}
+		String body = RenderedText.of(text.body(), model, source(parts.text())).stripped();
+		String html = RenderedText.of(cached(compiledHtml, parts.html(), HTML::compile), model, source(parts.html())).whole();
+		return new RenderedTemplate(subject.strip(), body, html, used);
+	}
+
+	private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t]+");
+
+	/** A 10 KB email renders into a buffer sized for it at once, not one doubled from 16 characters eight times. */
+	private static int source(String source) {
+		return source.length() + source.length() / 2 + 256;
 	}
 
 	/**
@@ -102,20 +130,45 @@ public class TemplateRenderer {
 		return template;
 	}
 
-	private static void plain(Object value, String path) {
+	/**
+	 * Where the model holds something that is not a plain value, and what it is; null when all of it is plain. The
+	 * path is made only for the answer: this walks every value of every email.
+	 */
+	private static String notPlain(Object value) {
 		switch (value) {
 			case null -> {
+				return null;
 			}
 			case String s -> {
+				return null;
 			}
 			case Boolean b -> {
+				return null;
 			}
 			case Number n -> {
+				return null;
 			}
-			case Map<?, ?> map -> map.forEach((k, v) -> plain(v, path + "." + k));
-			case List<?> list -> list.forEach(v -> plain(v, path + "[]"));
-			default -> throw new IllegalArgumentException(path + " is a " + value.getClass().getName()
-					+ ": templates render only from maps, lists, strings and booleans");
+			case Map<?, ?> map -> {
+				for (Map.Entry<?, ?> entry : map.entrySet()) {
+					String inside = notPlain(entry.getValue());
+					if (inside != null) {
+						return "." + entry.getKey() + inside;
+					}
+				}
+				return null;
+			}
+			case List<?> list -> {
+				for (Object item : list) {
+					String inside = notPlain(item);
+					if (inside != null) {
+						return "[]" + inside;
+					}
+				}
+				return null;
+			}
+			default -> {
+				return " is a " + value.getClass().getName();
+			}
 		}
 	}
 
