@@ -29,9 +29,11 @@ class Snapshot {
 	 * {@code suppressed_addresses}, legislators' {@code representations}): going through the modules' APIs would be
 	 * a query or more per recipient, and a snapshot of a million would take minutes instead of seconds. Read only on
 	 * their side; the narrowing is campaigns' audience count's (AudienceCounts), so an approval counts who will get
-	 * it. The districts are copied so that every message is written from the answer the blast started with. The
-	 * NOT EXISTS on deliveries and the unique key make a second run add nothing. The casts tell PostgreSQL the type
-	 * of a null chamber.
+	 * it. The districts are copied so that every message is written from the answer the blast started with. It runs
+	 * once per blast: under the delivery_runs row lock, in the transaction that sets snapshot_at, so a blast's rows
+	 * exist only once snapshot_at does. It used to check each row against deliveries too (NOT EXISTS), a probe of
+	 * the unique index per recipient that could never find one, all of it before the first message; the unique
+	 * (blast_id, subscriber_id) would still refuse a second row. The casts tell PostgreSQL the type of a null chamber.
 	 */
 	private static final String RECIPIENTS = """
 			INSERT INTO deliveries (blast_id, subscriber_id, language, senate_district, assembly_district, senate_candidates,
@@ -43,7 +45,6 @@ class Snapshot {
 			WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.status = 'CONFIRMED'
 			              AND m.list_id IN (SELECT dl.list_id FROM delivery_lists dl WHERE dl.blast_id = :blast))
 			  AND NOT EXISTS (SELECT 1 FROM suppressed_addresses sa WHERE sa.address_hash = s.email_hash)
-			  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.blast_id = :blast AND d.subscriber_id = s.id)
 			  AND (:known = FALSE OR r.confidence = 'exact')
 			  AND (CAST(:chamber AS VARCHAR(8)) IS NULL
 			       OR (:chamber = 'senate' AND r.senate_district IS NOT NULL AND (:anyDistrict OR r.senate_district IN (:districts)))
