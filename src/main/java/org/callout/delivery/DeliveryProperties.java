@@ -22,14 +22,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param concurrentBlasts blasts this instance sends at once
  * @param enabled false for an instance that never sends blasts (it serves the API and pages only)
  * @param test for crash tests only, never set in production: see {@link TestHooks}
- * @param chunksInFlight chunks one instance sends at once for a blast, each in its own transaction: with 2, one
- * chunk's database work overlaps another's sending; at most this many chunks (plus one claimed ahead) are claimed by
- * an instance at a time, and a crash can send them twice
  */
 @ConfigurationProperties("callout.delivery")
 public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double perSecond, Double perHour,
 		Integer maxAttempts, Duration firstRetry, Duration longestRetry, Duration pollInterval, Duration progressLogInterval,
-		Integer concurrentBlasts, Boolean enabled, TestHooks test, Integer chunksInFlight) {
+		Integer concurrentBlasts, Boolean enabled, TestHooks test) {
 
 	public DeliveryProperties {
 		chunkSize = positive(chunkSize, 50, "chunk-size");
@@ -44,7 +41,6 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 		concurrentBlasts = positive(concurrentBlasts, 4, "concurrent-blasts");
 		enabled = enabled == null || enabled;
 		test = test == null ? new TestHooks(null) : test;
-		chunksInFlight = positive(chunksInFlight, 2, "chunks-in-flight");
 		if (parallelism < 0 || perSecond < 0 || perHour < 0) {
 			throw new IllegalArgumentException("callout.delivery: parallelism, per-second and per-hour are 0 or more");
 		}

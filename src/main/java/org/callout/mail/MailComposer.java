@@ -81,7 +81,9 @@ public final class MailComposer {
 			String name = oneLine(email.toName());
 			message.setRecipient(MimeMessage.RecipientType.TO, (name == null || name.isBlank())
 					? new InternetAddress(email.to().value()) : new InternetAddress(email.to().value(), name, "UTF-8"));
-			message.setHeader("Subject", subjects.header(oneLine(email.subject())));
+			if (email.subject() != null) { // as setSubject(null): no Subject header
+				message.setHeader("Subject", subjects.header(oneLine(email.subject())));
+			}
 			message.setHeader("Date", MailDates.now());
 			for (Map.Entry<String, String> header : email.headers().entrySet()) {
 				message.setHeader(oneLine(header.getKey()), oneLine(header.getValue()));

@@ -69,9 +69,6 @@ abstract class ScriptedRelaySupport {
 
 	static final int CHUNK = 20;
 
-	/** callout.delivery.chunks-in-flight's default: a pause or stop finishes this many chunks at most. */
-	static final int CHUNKS_IN_FLIGHT = 2;
-
 	/** One relay for the whole JVM: contexts are cached across test classes and keep its port. */
 	static final ScriptedSmtpServer smtp = ScriptedSmtpServer.start();
 

@@ -78,6 +78,15 @@ class MailComposerTests {
 	}
 
 	@Test
+	void aMessageWithoutASubjectHasNoSubjectHeader() throws Exception {
+		MimeMessage composed = composer.compose(new OutgoingEmail(EmailAddress.parse("bo@example.org"), null, null, "t", "<p>h</p>",
+				Map.of(), composer.newMessageId(), composer.returnPath()));
+
+		assertThat(composed.getHeader("Subject")).isNull();
+		assertThat(new String(write(composed), StandardCharsets.US_ASCII)).doesNotContain("Subject:");
+	}
+
+	@Test
 	void boundariesDifferFromMessageToMessage() {
 		assertThat(MimeBody.boundary()).startsWith("=_callout_").isNotEqualTo(MimeBody.boundary());
 	}

@@ -62,26 +62,17 @@ class BlastJobConfiguration {
 	@Bean
 	@StepScope
 	ClaimReader blastReader(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, DeliveryStore store,
-			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock, EngineSwitch engine,
-			ChunkLanes blastLanes) {
-		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock, engine::stopping,
-				blastLanes);
-	}
-
-	/** Shared by the step's reader and writer; closed (its chunks waited for) when the step ends, however it ends. */
-	@Bean
-	@StepScope
-	ChunkLanes blastLanes(@Value("#{jobParameters['blastId']}") Long blastId, DeliveryProperties properties) {
-		return new ChunkLanes(properties.chunksInFlight(), blastId);
+			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock, EngineSwitch engine) {
+		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock, engine::stopping);
 	}
 
 	@Bean
 	@StepScope
 	ChunkWriter blastWriter(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, BlastEmails emails,
 			DeliveryStore store, MembershipLocks locks, Recipients recipients, DeliveryRate rate, ParallelSender sender,
-			OutcomeRecorder recorder, DeliveryProgress progress, PlatformTransactionManager transactions, ChunkLanes blastLanes) {
+			OutcomeRecorder recorder, DeliveryProgress progress, PlatformTransactionManager transactions) {
 		return new ChunkWriter(blastId, new ChunkWriter.Parts(handover, emails, store, locks, recipients, rate, sender,
-				recorder, progress, ownTransaction(transactions)), blastLanes);
+				recorder, progress, ownTransaction(transactions)));
 	}
 
 	/** Claims and releases commit on their own, whatever the chunk's transaction does. */

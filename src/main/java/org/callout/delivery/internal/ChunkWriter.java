@@ -20,10 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one claimed chunk in a transaction of its own, on one of the step's {@link ChunkLanes}: takes the rate's
- * tokens, locks the recipients' memberships (unsubscribe wins), has each email made and handed to SMTP in parallel
- * and records every outcome with the chunk. One writer per step execution (step scope): it keeps the blast's
- * prepared emails. Spring Batch's own chunk transaction then holds only its step bookkeeping.
+ * Sends one claimed chunk inside the chunk's transaction: takes the rate's tokens, locks the recipients' memberships
+ * (unsubscribe wins), has each email made and handed to SMTP in parallel and records every outcome with the chunk. One writer per step execution (step scope): it keeps the blast's prepared emails.
  */
 class ChunkWriter implements ItemWriter<List<Delivery>> {
 
@@ -51,10 +49,7 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 
 	private final TransactionTemplate own;
 
-	private final ChunkLanes lanes;
-
-	ChunkWriter(long blastId, Parts parts, ChunkLanes lanes) {
-		this.lanes = lanes;
+	ChunkWriter(long blastId, Parts parts) {
 		this.blastId = blastId;
 		this.handover = parts.handover();
 		this.emails = parts.emails().prepare(blastId);
@@ -77,7 +72,7 @@ class ChunkWriter implements ItemWriter<List<Delivery>> {
 	@Override
 	public void write(Chunk<? extends List<Delivery>> chunk) {
 		for (List<Delivery> claimed : chunk) {
-			lanes.submit(() -> own.executeWithoutResult(status -> send(claimed)));
+			send(claimed);
 		}
 	}
 

@@ -46,9 +46,6 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final BooleanSupplier stopping;
 
-	// The chunks being sent: every decision below that assumes nothing of the blast is in flight here waits for them.
-	private final ChunkLanes lanes;
-
 	private static final Duration LONGEST_PROBE_WAIT = Duration.ofMinutes(1);
 
 	private Duration probeWait;
@@ -66,8 +63,7 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 	private final Executor claimer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("blast-claim-", 0).factory());
 
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
-			DeliveryProperties properties, Clock clock, BooleanSupplier stopping, ChunkLanes lanes) {
-		this.lanes = lanes;
+			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
 		this.stopping = stopping;
 		this.blastId = blastId;
 		this.handover = handover;
@@ -95,10 +91,8 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 	private List<Delivery> readNext() {
 		while (true) {
 			BlastPlan plan = handover.plan(blastId).orElse(null);
-			if (plan == null || !plan.sending() || plan.pastSendBy(clock.instant()) || stopping.getAsBoolean()
-					|| Thread.currentThread().isInterrupted()) {
+			if (plan == null || !plan.sending() || plan.pastSendBy(clock.instant()) || stopping.getAsBoolean()) {
 				dropPrefetched(); // Before anything is closed or given back: no chunk is claimed ahead from here on.
-				lanes.drain(); // Nor is any being sent: a probe goes alone, and a stop or an end waits for the chunks.
 			}
 			if (plan == null || plan.over()) {
 				if (plan != null && "CANCELLED".equals(plan.state())) {
@@ -161,7 +155,6 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 					throw ex;
 				}
 			}
-			lanes.drain(); // The chunks still being sent are open too, and their claims must not be taken back below.
 			if (store.open(blastId) == 0) {
 				return null;
 			}

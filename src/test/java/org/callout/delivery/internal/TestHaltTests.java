@@ -31,7 +31,7 @@ class TestHaltTests {
 	@Test
 	void unsetItNeverHalts() {
 		TestHalt halt = new TestHalt(new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null,
-				null, null).test().haltAt(), halts::add);
+				null).test().haltAt(), halts::add);
 
 		DeliveryProperties.TestHooks.HALT_POINTS.forEach(halt::at);
 
