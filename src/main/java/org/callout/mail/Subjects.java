@@ -34,7 +34,7 @@ final class Subjects {
 	 * space. Its breaks already start with white space, and only a value that starts with white space can make a
 	 * blank line (the composer strips subjects): that one is left to fold. A test holds the two together.
 	 */
-	static String fold(String value) throws UnsupportedEncodingException {
+	static String fold(String value) {
 		if (value.isEmpty() || Character.isWhitespace(value.charAt(0))) {
 			return MimeUtility.fold(9, value);
 		}

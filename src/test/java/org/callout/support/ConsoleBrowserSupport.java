@@ -99,6 +99,15 @@ public abstract class ConsoleBrowserSupport extends SignupFlowSupport {
 		waiting().until(ExpectedConditions.stalenessOf(element));
 	}
 
+	/** Moves through a select's options with the arrow keys until the one with this value is chosen. */
+	protected void choose(By select, String value) {
+		WebElement element = tabTo(select);
+		for (int presses = 0; presses < 500 && !value.equals(element.getAttribute("value")); presses++) {
+			element.sendKeys(Keys.ARROW_DOWN);
+		}
+		assertThat(element.getAttribute("value")).isEqualTo(value);
+	}
+
 	protected WebDriverWait waiting() {
 		return new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(50));
 	}

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.callout.legislators.StoredDistricts;
 import org.callout.platform.Claims;
@@ -227,7 +228,7 @@ class DeliveryStore {
 				rs.getInt("attempts"));
 	}
 
-	private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\r\\n]+");
+	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
 	static String cut(String text) {
 		if (text == null) {

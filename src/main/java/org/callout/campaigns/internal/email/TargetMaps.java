@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,8 +49,7 @@ class TargetMaps {
 	 * changed bill is never answered from an old entry.
 	 */
 	Map<String, Object> legislator(Legislator legislator, Context context) {
-		Shared key = new Shared(legislator, context.bill() == null ? 0 : System.identityHashCode(context.bill()), context.bill(),
-				context.language());
+		Shared key = new Shared(legislator, context.bill(), context.language());
 		Map<String, Object> map = shared.get(key);
 		if (map == null) {
 			if (shared.size() >= MAX_SHARED) {
@@ -66,17 +66,17 @@ class TargetMaps {
 	private final Map<Shared, Map<String, Object>> shared = new ConcurrentHashMap<>();
 
 	/** The bill by identity: its record equality would compare every print and sponsor at each lookup. */
-	private record Shared(Legislator legislator, int billIdentity, TrackedBill bill, String language) {
+	private record Shared(Legislator legislator, TrackedBill bill, String language) {
 
 		@Override
 		public boolean equals(Object other) {
 			return other instanceof Shared that && that.bill == bill && that.legislator.equals(legislator)
-					&& java.util.Objects.equals(that.language, language);
+					&& Objects.equals(that.language, language);
 		}
 
 		@Override
 		public int hashCode() {
-			return (legislator.hashCode() * 31 + billIdentity) * 31 + java.util.Objects.hashCode(language);
+			return (legislator.hashCode() * 31 + System.identityHashCode(bill)) * 31 + Objects.hashCode(language);
 		}
 
 	}

@@ -85,15 +85,6 @@ class DashboardBillsTriggersBrowserTests extends ConsoleBrowserSupport {
 		}
 	}
 
-	/** Moves through a select's options (newest bill first) with the arrow keys until the one with this value is chosen. */
-	private void choose(By select, String value) {
-		WebElement element = tabTo(select);
-		for (int presses = 0; presses < 500 && !value.equals(element.getAttribute("value")); presses++) {
-			element.sendKeys(Keys.ARROW_DOWN);
-		}
-		assertThat(element.getAttribute("value")).isEqualTo(value);
-	}
-
 	private String list() throws Exception {
 		String slug = "browser-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> created = postJson("/api/v1/lists", json.writeValueAsString(Map.of("slug", slug, "name",

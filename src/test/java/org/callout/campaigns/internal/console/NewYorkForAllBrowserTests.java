@@ -88,13 +88,4 @@ class NewYorkForAllBrowserTests extends ConsoleBrowserSupport {
 		assertAccessible();
 	}
 
-	/** Moves through a select's options with the arrow keys until the one with this value is chosen. */
-	private void choose(By select, String value) {
-		WebElement element = tabTo(select);
-		for (int presses = 0; presses < 500 && !value.equals(element.getAttribute("value")); presses++) {
-			element.sendKeys(Keys.ARROW_DOWN);
-		}
-		assertThat(element.getAttribute("value")).isEqualTo(value);
-	}
-
 }
