@@ -80,7 +80,14 @@ class DeliveryStore {
 	private static final String LIVE_CLAIMS = "SELECT COUNT(*) FROM deliveries WHERE blast_id = :blast"
 			+ " AND status IN ('PENDING', 'DEFERRED') AND " + WorkClaims.liveClaimCondition();
 
-	private static final String COUNTS = "SELECT status, COUNT(*) FROM deliveries WHERE blast_id = :blast GROUP BY status";
+	// PENDING is the snapshot's count less the rest: the rows that have left PENDING are what PostgreSQL's partial
+	// index deliveries_not_pending holds, so a count of a blast just begun reads a few rows, not a million pending
+	// ones. Rows are written only by the snapshot and never deleted, so recipients is all of them; one statement, so
+	// both parts see the same moment.
+	private static final String COUNTS = """
+			SELECT status, COUNT(*) FROM deliveries WHERE blast_id = :blast AND status <> 'PENDING' GROUP BY status
+			UNION ALL
+			SELECT 'ALL', recipients FROM delivery_runs WHERE blast_id = :blast AND recipients IS NOT NULL""";
 
 	private static final String SENT_SINCE = """
 			SELECT COUNT(*), MIN(sent_at) FROM deliveries WHERE blast_id = :blast AND sent_at >= :since""";
@@ -181,10 +188,17 @@ class DeliveryStore {
 		for (DeliveryStatus status : DeliveryStatus.values()) {
 			counts.put(status, 0L);
 		}
+		long[] all = {0};
 		jdbc.sql(COUNTS).param("blast", blastId)
 			.query((ResultSet rs) -> {
-				counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+				if ("ALL".equals(rs.getString(1))) {
+					all[0] = rs.getLong(2);
+				}
+				else {
+					counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+				}
 			});
+		counts.put(DeliveryStatus.PENDING, all[0] - counts.values().stream().mapToLong(Long::longValue).sum());
 		return counts;
 	}
 

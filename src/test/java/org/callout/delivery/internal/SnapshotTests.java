@@ -46,6 +46,9 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 	Snapshot snapshot;
 
 	@Autowired
+	DeliveryStore store;
+
+	@Autowired
 	BlastHandover handover;
 
 	@Autowired
@@ -178,6 +181,34 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 		assertThat(recipients(blast)).hasSize(200).containsExactlyInAnyOrderElementsOf(people.of("albany", "never"));
 		assertThat(count("SELECT recipients FROM delivery_runs WHERE blast_id = " + blast)).isEqualTo(200);
 		System.out.printf("%s: snapshot of 200 taken in %d ms%n", getClass().getSimpleName(), millis);
+	}
+
+	@Test
+	void theCountsByStatusAreTheRowsOwnAsRecordsLeavePending() throws Exception {
+		People people = people(Map.of("albany", 40));
+		long blast = draft(people, Map.of());
+		assertThat(store.counts(blast).values()).as("before the snapshot").containsOnly(0L);
+		assertThat(take(blast)).isEqualTo(40);
+		assertThat(store.counts(blast)).containsEntry(DeliveryStatus.PENDING, 40L).containsEntry(DeliveryStatus.SENT, 0L);
+
+		// Rows move on as sending would move them (PENDING is counted as the snapshot less the rest, so each must show).
+		Map<String, Integer> moved = Map.of("SENT", 17, "DEFERRED", 5, "FAILED", 3, "SKIPPED", 2, "EXPIRED", 1);
+		List<Long> ids = jdbc.sql("SELECT id FROM deliveries WHERE blast_id = :blast ORDER BY id").param("blast", blast)
+			.query(Long.class).list();
+		int next = 0;
+		for (var move : moved.entrySet()) {
+			for (int i = 0; i < move.getValue(); i++) {
+				jdbc.sql("UPDATE deliveries SET status = :status WHERE id = :id").param("status", move.getKey())
+					.param("id", ids.get(next++)).update();
+			}
+		}
+
+		Map<DeliveryStatus, Long> grouped = new java.util.EnumMap<>(DeliveryStatus.class);
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			grouped.put(status, count("SELECT COUNT(*) FROM deliveries WHERE blast_id = " + blast + " AND status = '" + status + "'"));
+		}
+		assertThat(grouped).containsEntry(DeliveryStatus.PENDING, 12L).containsEntry(DeliveryStatus.SENT, 17L);
+		assertThat(store.counts(blast)).isEqualTo(grouped);
 	}
 
 	@Test
