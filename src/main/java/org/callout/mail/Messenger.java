@@ -18,6 +18,15 @@ public interface Messenger extends AutoCloseable {
 		return 1;
 	}
 
+	/**
+	 * Opens up to {@code connections} connections to the relay ahead of a burst of sends, so that its first messages
+	 * do not each wait for a connect; returns how many it opened. A connection that cannot be opened is left for the
+	 * sends to report.
+	 */
+	default int open(int connections) {
+		return 0;
+	}
+
 	/** {@code outbox} or {@code smtp}, for operators' eyes. */
 	String transportName();
 

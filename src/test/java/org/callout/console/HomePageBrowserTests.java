@@ -30,7 +30,7 @@ class HomePageBrowserTests {
 	@AfterEach
 	void quitBrowser() {
 		if (browser != null) {
-			browser.quit();
+			Browser.release(browser);
 		}
 	}
 

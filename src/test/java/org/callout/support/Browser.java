@@ -1,5 +1,8 @@
 package org.callout.support;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.io.File;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -36,12 +40,75 @@ public final class Browser {
 		return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
 	}
 
-	/** A new headless browser; the caller quits it. */
+	// One idle browser per shape, handed to the next test that asks for that shape: a Chromium start was about a
+	// second, and some hundred tests each started one. Given back cleared (below); never shared by two tests at once.
+	private static final Map<String, ChromeDriver> IDLE = new HashMap<>();
+
+	private static final Map<ChromeDriver, String> SHAPES = new HashMap<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "browser-quit"));
+	}
+
+	/** A headless browser with no cookies, cache or open page of an earlier test; give it back with {@link #release}. */
 	public static ChromeDriver start() {
 		return start(1280, 900, true);
 	}
 
-	public static ChromeDriver start(int width, int height, boolean javascript) {
+	public static synchronized ChromeDriver start(int width, int height, boolean javascript) {
+		String shape = width + "x" + height + (javascript ? "" : "-nojs");
+		ChromeDriver idle = IDLE.remove(shape);
+		if (idle != null) {
+			return idle;
+		}
+		ChromeDriver driver = launch(width, height, javascript);
+		SHAPES.put(driver, shape);
+		return driver;
+	}
+
+	/**
+	 * Clears what a test left (every cookie of every site, the cache, other windows, the page) and keeps the browser
+	 * for the next test of its shape; one that cannot be cleared is quit.
+	 */
+	public static synchronized void release(ChromeDriver driver) {
+		String shape = SHAPES.get(driver);
+		if (shape != null && IDLE.get(shape) == driver) {
+			return; // Given back already.
+		}
+		try {
+			List<String> windows = new ArrayList<>(driver.getWindowHandles());
+			for (String window : windows.subList(1, windows.size())) {
+				driver.switchTo().window(window).close();
+			}
+			driver.switchTo().window(windows.getFirst());
+			driver.get("about:blank");
+			driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+			driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+		}
+		catch (WebDriverException | java.util.NoSuchElementException ex) {
+			shape = null;
+		}
+		if (shape == null || IDLE.containsKey(shape)) {
+			SHAPES.remove(driver);
+			driver.quit();
+			return;
+		}
+		IDLE.put(shape, driver);
+	}
+
+	private static synchronized void quitIdle() {
+		IDLE.values().forEach(driver -> {
+			try {
+				driver.quit();
+			}
+			catch (RuntimeException ex) {
+				// Going down anyway.
+			}
+		});
+		IDLE.clear();
+	}
+
+	private static ChromeDriver launch(int width, int height, boolean javascript) {
 		requireChromium();
 		// Belt and braces: Selenium Manager must not run even if some code path asks for it.
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);

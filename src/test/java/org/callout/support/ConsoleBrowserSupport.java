@@ -49,7 +49,7 @@ public abstract class ConsoleBrowserSupport extends SignupFlowSupport {
 	@AfterEach
 	void quitConsoleBrowser() {
 		if (driver != null) {
-			driver.quit();
+			Browser.release(driver);
 		}
 	}
 

@@ -26,6 +26,9 @@ public final class TrainedJar {
 
 	private static final Map<Path, TrainedJar> TRAINED = new HashMap<>();
 
+	// The tests' services live for seconds to a minute, against C2's compiling: as in the suite's own JVMs (pom.xml).
+	private static final String CLIENT_COMPILER = "-XX:TieredStopAtLevel=1";
+
 	private final List<String> command;
 
 	private TrainedJar(List<String> command) {
@@ -48,7 +51,7 @@ public final class TrainedJar {
 		Path app = home.resolve("app/callout.jar");
 		List<String> plain = List.of(ServiceProcess.java(), "-jar", jar.toString());
 		try {
-			String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + "-" + Runtime.version();
+			String stamp = Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + "-" + Runtime.version() + "-" + CLIENT_COMPILER;
 			Path stampFile = home.resolve("trained-for");
 			if (!(Files.exists(cache) && Files.exists(stampFile) && Files.readString(stampFile).equals(stamp))) {
 				long started = System.nanoTime();
@@ -63,7 +66,7 @@ public final class TrainedJar {
 				Map<String, String> environment = new HashMap<>(
 						JarBlastDatabase.fresh().environment("aot-training", ServiceProcess.freePort(), Map.of()));
 				environment.put("PORT", String.valueOf(ServiceProcess.freePort()));
-				run(workDir, List.of(ServiceProcess.java(), (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache,
+				run(workDir, List.of(ServiceProcess.java(), CLIENT_COMPILER, (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache,
 						"-Dspring.context.exit=onRefresh", "-jar", app.toString()), environment);
 				if (!Files.exists(cache)) {
 					throw new IllegalStateException("the training run wrote no " + cache);
@@ -71,7 +74,7 @@ public final class TrainedJar {
 				Files.writeString(stampFile, stamp);
 				System.out.printf("trained jar: %s in %.1f s%n", cache.getFileName(), (System.nanoTime() - started) / 1e9);
 			}
-			return new TrainedJar(List.of(ServiceProcess.java(), (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache,
+			return new TrainedJar(List.of(ServiceProcess.java(), CLIENT_COMPILER, (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache,
 					"-jar", app.toString()));
 		}
 		catch (IOException | RuntimeException ex) {

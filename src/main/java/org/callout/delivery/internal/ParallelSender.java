@@ -43,12 +43,19 @@ class ParallelSender implements DisposableBean {
 
 	private final ExecutorService threads;
 
+	private final int parallelism;
+
 	ParallelSender(MailComposer composer, Messenger messenger, Clock clock, DeliveryProperties properties) {
 		this.composer = composer;
 		this.messenger = messenger;
 		this.clock = clock;
-		int parallelism = properties.parallelism() > 0 ? properties.parallelism() : Math.max(1, messenger.parallelism());
+		this.parallelism = properties.parallelism() > 0 ? properties.parallelism() : Math.max(1, messenger.parallelism());
 		this.threads = Executors.newFixedThreadPool(parallelism, Thread.ofPlatform().name("blast-sender-", 1).daemon().factory());
+	}
+
+	/** Opens as many connections to the relay as this sends over at once, before a burst; see Messenger.open. */
+	int openConnections() {
+		return messenger.open(parallelism);
 	}
 
 	/** Makes and sends each email unless the send-by time has come; the outcomes in the makers' order. */

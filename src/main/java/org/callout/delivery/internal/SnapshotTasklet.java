@@ -26,10 +26,13 @@ class SnapshotTasklet implements Tasklet {
 
 	private final TestHalt halt;
 
-	SnapshotTasklet(BlastHandover handover, Snapshot snapshot, TestHalt halt) {
+	private final BlastWarmUp warmUp;
+
+	SnapshotTasklet(BlastHandover handover, Snapshot snapshot, TestHalt halt, BlastWarmUp warmUp) {
 		this.handover = handover;
 		this.snapshot = snapshot;
 		this.halt = halt;
+		this.warmUp = warmUp;
 	}
 
 	@Override
@@ -40,6 +43,7 @@ class SnapshotTasklet implements Tasklet {
 			return RepeatStatus.FINISHED;
 		}
 		long started = System.nanoTime();
+		warmUp.start(blastId);
 		int written = snapshot.take(plan);
 		if ("READY".equals(plan.state())) {
 			handover.started(blastId);

@@ -154,6 +154,11 @@ class SmtpMessenger implements Messenger {
 	}
 
 	@Override
+	public int open(int connections) {
+		return pool.open(connections);
+	}
+
+	@Override
 	public String transportName() {
 		return "smtp";
 	}

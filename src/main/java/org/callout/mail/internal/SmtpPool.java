@@ -1,7 +1,12 @@
 package org.callout.mail.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -100,6 +105,45 @@ final class SmtpPool {
 				return new Lease(next.transport(), false);
 			}
 			discard(next.transport());
+		}
+	}
+
+	/**
+	 * Opens connections side by side until {@code wanted} are open (idle or in use) or the pool is full, and leaves
+	 * them idle; returns how many it opened. One that fails gives its place back, and the sends meet the failure.
+	 */
+	int open(int wanted) {
+		List<Future<Transport>> connecting = new ArrayList<>();
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			while (reservePlace(wanted)) {
+				connecting.add(threads.submit(this::connect));
+			}
+		}
+		int opened = 0;
+		for (Future<Transport> connection : connecting) {
+			switch (connection.state()) {
+				case SUCCESS -> {
+					release(connection.resultNow());
+					opened++;
+				}
+				case FAILED -> log.debug("An SMTP connection opened ahead failed: {}", connection.exceptionNow().getMessage());
+				default -> discard(null); // Never started (an interrupt): its place was reserved all the same.
+			}
+		}
+		return opened;
+	}
+
+	private boolean reservePlace(int wanted) {
+		lock.lock();
+		try {
+			if (closed || open >= Math.min(wanted, smtp.poolSize())) {
+				return false;
+			}
+			open++;
+			return true;
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 

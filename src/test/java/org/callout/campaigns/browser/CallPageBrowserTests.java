@@ -37,7 +37,7 @@ class CallPageBrowserTests extends CallPageSupport {
 	@AfterEach
 	void quit() {
 		if (driver != null) {
-			driver.quit();
+			Browser.release(driver);
 		}
 	}
 

@@ -49,6 +49,9 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 	DeliveryStore store;
 
 	@Autowired
+	BlastWarmUp warmUp;
+
+	@Autowired
 	BlastHandover handover;
 
 	@Autowired
@@ -209,6 +212,21 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 		}
 		assertThat(grouped).containsEntry(DeliveryStatus.PENDING, 12L).containsEntry(DeliveryStatus.SENT, 17L);
 		assertThat(store.counts(blast)).isEqualTo(grouped);
+	}
+
+	@Test
+	void readyingABlastsSendingMakesItsEmailButSendsAndRecordsNothing() throws Exception {
+		People people = people(Map.of("albany", 3));
+		long blast = draft(people, Map.of());
+		int received = greenMail.getReceivedMessages().length;
+
+		assertThat(warmUp.start(blast).get(30, TimeUnit.SECONDS)).as("an email made").isTrue();
+		assertThat(warmUp.start(-1).get(30, TimeUnit.SECONDS)).as("no such blast: none, and no failure").isFalse();
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(received);
+		assertThat(emailsTo("warm-up@example.invalid")).isEmpty();
+		assertThat(count("SELECT COUNT(*) FROM deliveries WHERE blast_id = " + blast)).isZero();
+		assertThat(snapshot.taken(blast)).isFalse();
 	}
 
 	@Test

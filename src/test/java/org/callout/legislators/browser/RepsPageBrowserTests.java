@@ -35,7 +35,7 @@ class RepsPageBrowserTests extends SignupFlowSupport {
 	@AfterEach
 	void quit() {
 		if (driver != null) {
-			driver.quit();
+			Browser.release(driver);
 		}
 	}
 

@@ -48,6 +48,44 @@ class SmtpPoolTests {
 	}
 
 	@Test
+	void connectionsOpenedAheadAreTheOnesTheSendsUseAndNeverMoreThanThePoolHolds() throws Exception {
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 4, Duration.ofSeconds(30), null);
+
+		assertThat(smtp.messenger.open(6)).isEqualTo(4);
+		Awaitility.await().until(() -> server.connectionsOpened() == 4);
+		assertThat(smtp.messenger.open(4)).as("all four are open already").isZero();
+		try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+			List<Future<?>> sends = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String to = "reader" + i + "@example.org";
+				sends.add(threads.submit(() -> smtp.messenger.send(smtp.message(to))));
+			}
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+		smtp.messenger.close();
+
+		assertThat(server.received()).hasSize(20);
+		assertThat(server.connectionsOpened()).isEqualTo(4);
+	}
+
+	@Test
+	void aRelayThatCannotBeReachedOpensNothingAheadAndTheSendStillSaysWhy() throws Exception {
+		server.down();
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 2, Duration.ofSeconds(30), null);
+
+		assertThat(smtp.messenger.open(2)).isZero();
+		assertThatThrownBy(() -> smtp.messenger.send(smtp.message("reader@example.org"))).isInstanceOf(MailDeliveryException.class);
+		server.up();
+		assertThat(smtp.messenger.open(2)).as("the failed connects gave their places back").isEqualTo(2);
+		smtp.messenger.send(smtp.message("reader@example.org"));
+		smtp.messenger.close();
+
+		assertThat(server.received()).hasSize(1);
+	}
+
+	@Test
 	void aConnectionTheRelayClosedAfterAMessageDoesNotFailTheNextMessage() throws Exception {
 		server.oneMessagePerConnection();
 		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(30), null);

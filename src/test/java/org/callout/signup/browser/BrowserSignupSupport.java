@@ -40,7 +40,7 @@ abstract class BrowserSignupSupport extends SignupFlowSupport {
 	@AfterEach
 	void quitBrowser() {
 		if (driver != null) {
-			driver.quit();
+			Browser.release(driver);
 		}
 	}
 

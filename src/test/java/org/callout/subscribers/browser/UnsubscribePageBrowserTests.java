@@ -43,7 +43,7 @@ class UnsubscribePageBrowserTests extends UnsubscribeFlowSupport {
 	@AfterEach
 	void quitBrowser() {
 		if (driver != null) {
-			driver.quit();
+			Browser.release(driver);
 		}
 	}
 
