@@ -59,7 +59,14 @@ public final class Browser {
 		String shape = width + "x" + height + (javascript ? "" : "-nojs");
 		ChromeDriver idle = IDLE.remove(shape);
 		if (idle != null) {
-			return idle;
+			try {
+				idle.getWindowHandle(); // Still there: a browser can die while it waits.
+				return idle;
+			}
+			catch (WebDriverException ex) {
+				SHAPES.remove(idle);
+				quietly(idle);
+			}
 		}
 		ChromeDriver driver = launch(width, height, javascript);
 		SHAPES.put(driver, shape);
@@ -97,15 +104,17 @@ public final class Browser {
 	}
 
 	private static synchronized void quitIdle() {
-		IDLE.values().forEach(driver -> {
-			try {
-				driver.quit();
-			}
-			catch (RuntimeException ex) {
-				// Going down anyway.
-			}
-		});
+		IDLE.values().forEach(Browser::quietly);
 		IDLE.clear();
+	}
+
+	private static void quietly(ChromeDriver driver) {
+		try {
+			driver.quit();
+		}
+		catch (RuntimeException ex) {
+			// Gone already, or going down anyway.
+		}
 	}
 
 	private static ChromeDriver launch(int width, int height, boolean javascript) {

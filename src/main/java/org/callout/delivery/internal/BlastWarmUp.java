@@ -56,11 +56,11 @@ class BlastWarmUp {
 
 	private boolean run(long blastId) {
 		long started = System.nanoTime();
+		CompletableFuture<Integer> connections = CompletableFuture.supplyAsync(sender::openConnections, thread);
 		try {
-			int opened = sender.openConnections();
 			composer.compose(emails.prepare(blastId).email(NOBODY)).writeTo(OutputStream.nullOutputStream());
 			log.debug("Blast {}: sending readied in {} ms ({} connections opened)", blastId,
-					(System.nanoTime() - started) / 1_000_000, opened);
+					(System.nanoTime() - started) / 1_000_000, connections.join());
 			return true;
 		}
 		catch (RuntimeException | IOException | MessagingException ex) {

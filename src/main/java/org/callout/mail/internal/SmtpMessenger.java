@@ -155,7 +155,9 @@ class SmtpMessenger implements Messenger {
 
 	@Override
 	public int open(int connections) {
-		return pool.open(connections);
+		// Not while a relay fault pauses sending: the probe schedule is the only knocking on a relay that refused
+		// (a login refused several times over may lock the account).
+		return status.snapshot().paused() ? 0 : pool.open(connections);
 	}
 
 	@Override

@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -109,38 +107,48 @@ final class SmtpPool {
 	}
 
 	/**
-	 * Opens connections side by side until {@code wanted} are open (idle or in use) or the pool is full, and leaves
-	 * them idle; returns how many it opened. One that fails gives its place back, and the sends meet the failure.
+	 * Opens connections side by side until {@code wanted} are open (idle or in use) or the pool is full, each left idle
+	 * as soon as it is connected (a send may take it while the others still connect); returns how many it opened. One
+	 * that fails gives its place back, and the sends meet the failure. Platform threads: Jakarta Mail connects inside
+	 * synchronized methods, which on Java 21 would pin a virtual thread's carrier for the whole connect.
 	 */
 	int open(int wanted) {
-		List<Future<Transport>> connecting = new ArrayList<>();
-		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			while (reservePlace(wanted)) {
-				connecting.add(threads.submit(this::connect));
-			}
-		}
-		int opened = 0;
-		for (Future<Transport> connection : connecting) {
-			switch (connection.state()) {
-				case SUCCESS -> {
-					release(connection.resultNow());
-					opened++;
+		int places = reservePlaces(wanted);
+		AtomicInteger opened = new AtomicInteger();
+		List<Thread> connecting = new ArrayList<>(places);
+		for (int i = 0; i < places; i++) {
+			connecting.add(Thread.ofPlatform().daemon().name("smtp-open-", i).start(() -> {
+				try {
+					release(connect());
+					opened.incrementAndGet();
 				}
-				case FAILED -> log.debug("An SMTP connection opened ahead failed: {}", connection.exceptionNow().getMessage());
-				default -> discard(null); // Never started (an interrupt): its place was reserved all the same.
+				catch (ConnectFailedException ex) {
+					log.debug("An SMTP connection opened ahead failed: {}", ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					discard(null); // connect() gives its place back only for a MessagingException.
+					log.debug("An SMTP connection opened ahead failed", ex);
+				}
+			}));
+		}
+		try {
+			for (Thread thread : connecting) {
+				thread.join();
 			}
 		}
-		return opened;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // The threads finish and give back their places by themselves.
+		}
+		return opened.get();
 	}
 
-	private boolean reservePlace(int wanted) {
+	/** Reserves, at once, the places that take the pool to {@code wanted} open connections (or full). */
+	private int reservePlaces(int wanted) {
 		lock.lock();
 		try {
-			if (closed || open >= Math.min(wanted, smtp.poolSize())) {
-				return false;
-			}
-			open++;
-			return true;
+			int places = closed ? 0 : Math.max(0, Math.min(wanted, smtp.poolSize()) - open);
+			open += places;
+			return places;
 		}
 		finally {
 			lock.unlock();

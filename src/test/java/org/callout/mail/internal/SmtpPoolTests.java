@@ -86,6 +86,16 @@ class SmtpPoolTests {
 	}
 
 	@Test
+	void nothingIsOpenedAheadWhileARelayFaultPausesSending() throws Exception {
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 2, Duration.ofSeconds(30), null);
+		smtp.status.faulted("535 5.7.8 authentication failed", null);
+
+		assertThat(smtp.messenger.open(2)).isZero();
+		smtp.messenger.close();
+		assertThat(server.connectionsOpened()).isZero();
+	}
+
+	@Test
 	void aConnectionTheRelayClosedAfterAMessageDoesNotFailTheNextMessage() throws Exception {
 		server.oneMessagePerConnection();
 		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(30), null);
