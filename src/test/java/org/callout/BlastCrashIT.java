@@ -31,8 +31,8 @@ import org.springframework.util.FileSystemUtils;
  * {@code callout.delivery.test.halt-at}), and by a real {@code kill -9} from outside early, midway and late in
  * sending. After the last restart everyone has exactly one SENT record and got the message, and the only ones who
  * got it twice were in flight at a kill: accepted by the sink but not recorded SENT when the process died. The
- * engine records a chunk's outcomes when the chunk commits, and one instance sends one chunk at a time, so that is
- * at most {@value #CHUNK} per kill.
+ * engine records a chunk's outcomes when the chunk commits, and one instance sends one chunk per worker at a time, so
+ * that is at most {@value #CHUNK} times {@value #WORKERS} per kill.
  */
 @ExtendWith(PostgresAvailableCondition.class)
 class BlastCrashIT {
@@ -41,6 +41,8 @@ class BlastCrashIT {
 	static final int RECIPIENTS = 20_000;
 
 	static final int CHUNK = 50;
+
+	static final int WORKERS = 2;
 
 	static final int PARALLELISM = 4;
 
@@ -134,8 +136,8 @@ class BlastCrashIT {
 		});
 		Set<String> inFlightAtSomeKill = new HashSet<>();
 		crashes.forEach(crash -> inFlightAtSomeKill.addAll(crash.inFlight()));
-		System.out.printf("blast crash: %d recipients, chunk %d, parallelism %d, %.1f s in all; start-ups: %s%n",
-				RECIPIENTS, CHUNK, PARALLELISM, seconds, String.join(", ", startUps));
+		System.out.printf("blast crash: %d recipients, chunk %d, workers %d, parallelism %d, %.1f s in all; start-ups: %s%n",
+				RECIPIENTS, CHUNK, WORKERS, PARALLELISM, seconds, String.join(", ", startUps));
 		for (Crash crash : crashes) {
 			System.out.printf("blast crash: %-16s sink %6d, SENT records %6d, in flight %3d, got two %3d%n", crash.point(),
 					crash.sinkAtKill(), crash.sentAtKill(), crash.inFlight().size(),
@@ -153,7 +155,8 @@ class BlastCrashIT {
 		assertThat(twice).as("only those in flight at a kill got two").isSubsetOf(inFlightAtSomeKill);
 		received.forEach((address, count) -> assertThat(count).as(address)
 			.isLessThanOrEqualTo(1 + (int) crashes.stream().filter(crash -> crash.inFlight().contains(address)).count()));
-		assertThat(crashes).allSatisfy(crash -> assertThat(crash.inFlight()).as(crash.point()).hasSizeLessThanOrEqualTo(CHUNK));
+		assertThat(crashes).allSatisfy(crash -> assertThat(crash.inFlight()).as(crash.point())
+			.hasSizeLessThanOrEqualTo(CHUNK * WORKERS));
 		// Each crash left its execution STARTED; each restart recovered it (FAILED) and restarted the job instance.
 		assertThat(database.executions(blast, INSTANCE)).containsExactly("FAILED", "FAILED", "FAILED", "FAILED", "FAILED",
 				"COMPLETED");
@@ -166,6 +169,7 @@ class BlastCrashIT {
 		settings.put("CALLOUT_DELIVERY_POLLINTERVAL", "500ms");
 		settings.put("CALLOUT_CAMPAIGNS_SCHEDULERINTERVAL", "1s");
 		settings.put("CALLOUT_DELIVERY_CHUNKSIZE", String.valueOf(CHUNK));
+		settings.put("CALLOUT_DELIVERY_WORKERS", String.valueOf(WORKERS));
 		settings.put("CALLOUT_DELIVERY_PARALLELISM", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_MAIL_SMTP_POOLSIZE", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_DELIVERY_PROGRESSLOGINTERVAL", "5s");

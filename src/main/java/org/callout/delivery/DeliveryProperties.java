@@ -20,13 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * is ready to send
  * @param progressLogInterval how often a running blast logs a progress line
  * @param concurrentBlasts blasts this instance sends at once
+ * @param workers chunks of one blast this instance sends at once, each claimed and committed on its own: the SMTP
+ * connections stay busy while a chunk is recorded
  * @param enabled false for an instance that never sends blasts (it serves the API and pages only)
  * @param test for crash tests only, never set in production: see {@link TestHooks}
  */
 @ConfigurationProperties("callout.delivery")
 public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double perSecond, Double perHour,
 		Integer maxAttempts, Duration firstRetry, Duration longestRetry, Duration pollInterval, Duration progressLogInterval,
-		Integer concurrentBlasts, Boolean enabled, TestHooks test) {
+		Integer concurrentBlasts, Integer workers, Boolean enabled, TestHooks test) {
 
 	public DeliveryProperties {
 		chunkSize = positive(chunkSize, 50, "chunk-size");
@@ -39,6 +41,7 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 		pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
 		progressLogInterval = progressLogInterval == null ? Duration.ofSeconds(30) : progressLogInterval;
 		concurrentBlasts = positive(concurrentBlasts, 4, "concurrent-blasts");
+		workers = positive(workers, 2, "workers");
 		enabled = enabled == null || enabled;
 		test = test == null ? new TestHooks(null) : test;
 		if (parallelism < 0 || perSecond < 0 || perHour < 0) {

@@ -69,6 +69,9 @@ abstract class ScriptedRelaySupport {
 
 	static final int CHUNK = 20;
 
+	/** Send workers per blast (the default): chunks of one blast in flight at once on an instance. */
+	static final int WORKERS = 2;
+
 	/** One relay for the whole JVM: contexts are cached across test classes and keep its port. */
 	static final ScriptedSmtpServer smtp = ScriptedSmtpServer.start();
 
@@ -322,17 +325,15 @@ abstract class ScriptedRelaySupport {
 			.list();
 	}
 
-	/** Chunks the blast's latest send step committed so far (each claimed chunk, or probe, is one). */
+	/** Chunks the blast's send workers committed so far, all executions (each claimed chunk, or probe, is one). */
 	long sendCommits(long blast) {
 		return jdbc.sql("""
-				SELECT s.commit_count FROM batch_step_execution s
+				SELECT COALESCE(SUM(s.commit_count), 0) FROM batch_step_execution s
 				JOIN batch_job_execution_params p ON p.job_execution_id = s.job_execution_id
-				WHERE s.step_name = 'send' AND p.parameter_name = 'blastId' AND p.parameter_value = :blast
-				ORDER BY s.step_execution_id DESC""")
+				WHERE s.step_name LIKE 'send-worker:%' AND p.parameter_name = 'blastId' AND p.parameter_value = :blast""")
 			.param("blast", String.valueOf(blast))
 			.query(Long.class)
-			.list()
-			.getFirst();
+			.single();
 	}
 
 	String base() {

@@ -46,6 +46,11 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final BooleanSupplier stopping;
 
+	private final SendWorkers workers;
+
+	// Whether this worker may hold claims (SendWorkers): from its first claim until it finds nothing due or ends.
+	private boolean busy;
+
 	private static final Duration LONGEST_PROBE_WAIT = Duration.ofMinutes(1);
 
 	private Duration probeWait;
@@ -63,8 +68,9 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 	private final Executor claimer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("blast-claim-", 0).factory());
 
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
-			DeliveryProperties properties, Clock clock, BooleanSupplier stopping) {
+			DeliveryProperties properties, Clock clock, BooleanSupplier stopping, SendWorkers workers) {
 		this.stopping = stopping;
+		this.workers = workers;
 		this.blastId = blastId;
 		this.handover = handover;
 		this.store = store;
@@ -79,11 +85,13 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			List<Delivery> chunk = readNext();
 			if (chunk == null) {
 				dropPrefetched(); // The step ends or stops: a chunk claimed ahead must not wait for its lease.
+				ended();
 			}
 			return chunk;
 		}
 		catch (RuntimeException ex) {
 			dropPrefetched();
+			ended();
 			throw ex;
 		}
 	}
@@ -95,19 +103,27 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				dropPrefetched(); // Before anything is closed or given back: no chunk is claimed ahead from here on.
 			}
 			if (plan == null || plan.over()) {
+				// The last worker here to see it closes the records (the others may have chunks in flight).
+				idle();
 				if (plan != null && "CANCELLED".equals(plan.state())) {
-					int skipped = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.SKIPPED, "the blast was cancelled"));
-					log.info("Blast {} was cancelled; {} unsent deliveries recorded as skipped", blastId, skipped);
+					workers.whenAllIdle(blastId, () -> {
+						int skipped = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.SKIPPED, "the blast was cancelled"));
+						log.info("Blast {} was cancelled; {} unsent deliveries recorded as skipped", blastId, skipped);
+					});
 				}
 				else if (plan != null && "EXPIRED".equals(plan.state())) {
-					ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED, "the blast expired"));
+					workers.whenAllIdle(blastId,
+							() -> ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED, "the blast expired")));
 				}
 				return null;
 			}
 			if (plan.pastSendBy(clock.instant())) {
-				int expired = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED,
-						"the send-by time, " + plan.sendBy() + ", came before it was sent"));
-				log.warn("Blast {} reached its send-by time; {} unsent deliveries recorded as expired", blastId, expired);
+				idle();
+				workers.whenAllIdle(blastId, () -> {
+					int expired = ownTransaction.execute(s -> store.closeOpen(blastId, DeliveryStatus.EXPIRED,
+							"the send-by time, " + plan.sendBy() + ", came before it was sent"));
+					log.warn("Blast {} reached its send-by time; {} unsent deliveries recorded as expired", blastId, expired);
+				});
 				return null;
 			}
 			if (plan.pausedByOrganizer() || stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
@@ -118,6 +134,11 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			// While the relay fails, one message at a time is the probe, after a wait: the relay status (or a relay that
 			// is down) refuses it at once, so claiming, making and releasing it again without a wait would spin, busy on
 			// the database. The wait is one poll interval, doubling up to a minute while the relay stays away.
+			if (plan.pausedByRelay() && !workers.mayProbe(blastId, this)) {
+				idle(); // Its chunk claimed ahead was given back above; another worker here probes.
+				LockSupport.parkNanos(properties.pollInterval().toNanos());
+				continue;
+			}
 			if (plan.pausedByRelay() && !waitedForProbe) {
 				waitedForProbe = true;
 				probeWait = probeWait == null ? properties.pollInterval() : min(probeWait.multipliedBy(2), LONGEST_PROBE_WAIT);
@@ -129,6 +150,10 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				probeWait = null;
 			}
 			int limit = plan.pausedByRelay() ? 1 : properties.chunkSize();
+			if (!busy) {
+				workers.busy(blastId);
+				busy = true;
+			}
 			List<Delivery> ahead = prefetched();
 			if (!ahead.isEmpty()) {
 				after = ahead.getLast().id();
@@ -158,9 +183,10 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			if (store.open(blastId) == 0) {
 				return null;
 			}
-			// Between chunks nothing of this blast is in flight here: a claim this instance still holds on it is one a
+			// When no worker here has a chunk of this blast in flight, a claim this instance still holds on it is one a
 			// failed give-back left, which its heartbeat would otherwise keep from everyone forever.
-			ownTransaction.execute(s -> store.releaseOwn(blastId));
+			idle();
+			workers.whenAllIdle(blastId, () -> ownTransaction.execute(s -> store.releaseOwn(blastId)));
 			pause(store.nextDue(blastId));
 		}
 	}
@@ -208,6 +234,18 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 		List<Delivery> unsent = prefetched();
 		if (!unsent.isEmpty()) {
 			ownTransaction.executeWithoutResult(s -> unsent.forEach(d -> store.release(d.id())));
+		}
+	}
+
+	private void ended() {
+		idle();
+		workers.ended(blastId, this);
+	}
+
+	private void idle() {
+		if (busy) {
+			busy = false;
+			workers.idle(blastId);
 		}
 	}
 

@@ -30,7 +30,7 @@ class TestHaltTests {
 
 	@Test
 	void unsetItNeverHalts() {
-		TestHalt halt = new TestHalt(new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null,
+		TestHalt halt = new TestHalt(new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null, null,
 				null).test().haltAt(), halts::add);
 
 		DeliveryProperties.TestHooks.HALT_POINTS.forEach(halt::at);
