@@ -7,7 +7,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for one person's delivery records, as an access request shows them and an erasure blanks them. */
+/**
+ * SQL for one person's delivery records, as an access request shows them and an erasure blanks them. Each finds them
+ * blast by blast through deliveries_once: every row's blast has a delivery_runs row, and PostgreSQL has no index on
+ * the subscriber alone (V96: it cost every snapshot row an entry).
+ */
 @Repository
 class DeliveryPersonalDataStore {
 
@@ -19,14 +23,16 @@ class DeliveryPersonalDataStore {
 	private static final String OF = """
 			SELECT blast_id, status, attempts, address, message_id, smtp_reply, reason, senate_district, assembly_district,
 			       sent_at, updated_at
-			FROM deliveries WHERE subscriber_id = :subscriber ORDER BY id""";
+			FROM deliveries WHERE blast_id IN (SELECT r.blast_id FROM delivery_runs r) AND subscriber_id = :subscriber
+			ORDER BY id""";
 
 	// Whatever is still open is not sent: like an unsubscribe, and under the same membership locks (the erasure
 	// holds them), so a chunk in flight has finished and a later claim finds the record closed.
 	private static final String SKIP_OPEN = """
 			UPDATE deliveries SET status = 'SKIPPED', reason = 'erased', next_attempt_at = NULL, claimed_by = NULL,
 			       heartbeat_at = NULL, updated_at = :now
-			WHERE subscriber_id = :subscriber AND status IN ('PENDING', 'DEFERRED')""";
+			WHERE blast_id IN (SELECT r.blast_id FROM delivery_runs r) AND subscriber_id = :subscriber
+			  AND status IN ('PENDING', 'DEFERRED')""";
 
 	// The records stay, so a blast's counts do not change, but nothing in them points at the person any more: the
 	// address, the relay's reply and reason (which may quote the address), the Message-ID and the districts copied
@@ -36,7 +42,7 @@ class DeliveryPersonalDataStore {
 			       reason = CASE WHEN reason IS NULL THEN NULL ELSE 'erased' END,
 			       senate_district = NULL, assembly_district = NULL, senate_candidates = NULL, assembly_candidates = NULL,
 			       district_source = NULL, confidence = NULL, districts_at = NULL, updated_at = :now
-			WHERE subscriber_id = :subscriber""";
+			WHERE blast_id IN (SELECT r.blast_id FROM delivery_runs r) AND subscriber_id = :subscriber""";
 
 	private final JdbcClient jdbc;
 
