@@ -26,8 +26,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * One blast of {@value #RECIPIENTS} on PostgreSQL, sent by the packaged jar into a loopback sink that counts per
- * recipient, crashed at five points of the same blast and restarted on the same database each time: inside the
- * snapshot's transaction and inside the finish step's (the service halts itself there, as abruptly as kill -9:
+ * recipient, crashed at six points of the same blast and restarted on the same database each time: inside the
+ * snapshot's first transaction, inside a later slice's (the first slice being sent meanwhile) and inside the finish
+ * step's (the service halts itself there, as abruptly as kill -9:
  * {@code callout.delivery.test.halt-at}), and by a real {@code kill -9} from outside early, midway and late in
  * sending. After the last restart everyone has exactly one SENT record and got the message, and the only ones who
  * got it twice were in flight at a kill: accepted by the sink but not recorded SENT when the process died. The
@@ -45,6 +46,11 @@ class BlastCrashIT {
 	static final int WORKERS = 2;
 
 	static final int PARALLELISM = 4;
+
+	// The snapshot's slices: the first written with the move to SENDING, the rest beside the senders.
+	static final int FIRST_SLICE = 1_000;
+
+	static final int SLICE = 5_000;
 
 	/** The outside kills, as shares of the audience the sink has seen. */
 	static final List<Double> KILLS_WHILE_SENDING = List.of(0.10, 0.50, 0.85);
@@ -73,7 +79,7 @@ class BlastCrashIT {
 	}
 
 	@Test
-	void killedAtFivePointsOfOneBlastEveryoneHasOneSentRecordAndOnlyThoseInFlightAtAKillGotTwo() throws Exception {
+	void killedAtSixPointsOfOneBlastEveryoneHasOneSentRecordAndOnlyThoseInFlightAtAKillGotTwo() throws Exception {
 		FileSystemUtils.copyRecursively(Path.of("config"), installDir.resolve("config"));
 		FileSystemUtils.copyRecursively(Path.of("templates"), installDir.resolve("templates"));
 		database = JarBlastDatabase.fresh();
@@ -92,6 +98,14 @@ class BlastCrashIT {
 		// The snapshot's transaction died with the process: no record written, the blast still READY.
 		assertThat(database.statuses(blast)).isEmpty();
 		assertThat(database.blastState(blast)).isEqualTo("READY");
+
+		try (ServiceProcess service = start("snapshot-slice")) {
+			halted(service, "snapshot-slice", Duration.ofSeconds(60));
+		}
+		crashes.add(crash("snapshot slice (halt)", blast));
+		// The first slice committed with the move to SENDING, and sending began; the next slice died uncommitted.
+		assertThat(database.statuses(blast).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(FIRST_SLICE);
+		assertThat(database.blastState(blast)).isEqualTo("SENDING");
 
 		for (double share : KILLS_WHILE_SENDING) {
 			// Half a chunk past the share: sink counts on a chunk's boundary would mostly kill between chunks.
@@ -139,7 +153,7 @@ class BlastCrashIT {
 		System.out.printf("blast crash: %d recipients, chunk %d, workers %d, parallelism %d, %.1f s in all; start-ups: %s%n",
 				RECIPIENTS, CHUNK, WORKERS, PARALLELISM, seconds, String.join(", ", startUps));
 		for (Crash crash : crashes) {
-			System.out.printf("blast crash: %-16s sink %6d, SENT records %6d, in flight %3d, got two %3d%n", crash.point(),
+			System.out.printf("blast crash: %-22s sink %6d, SENT records %6d, in flight %3d, got two %3d%n", crash.point(),
 					crash.sinkAtKill(), crash.sentAtKill(), crash.inFlight().size(),
 					crash.inFlight().stream().filter(twice::contains).count());
 		}
@@ -159,7 +173,7 @@ class BlastCrashIT {
 			.hasSizeLessThanOrEqualTo(CHUNK * WORKERS));
 		// Each crash left its execution STARTED; each restart recovered it (FAILED) and restarted the job instance.
 		assertThat(database.executions(blast, INSTANCE)).containsExactly("FAILED", "FAILED", "FAILED", "FAILED", "FAILED",
-				"COMPLETED");
+				"FAILED", "COMPLETED");
 	}
 
 	private ServiceProcess start(String haltAt) throws Exception {
@@ -173,6 +187,8 @@ class BlastCrashIT {
 		settings.put("CALLOUT_DELIVERY_PARALLELISM", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_MAIL_SMTP_POOLSIZE", String.valueOf(PARALLELISM));
 		settings.put("CALLOUT_DELIVERY_PROGRESSLOGINTERVAL", "5s");
+		settings.put("CALLOUT_DELIVERY_SNAPSHOTFIRSTSLICE", String.valueOf(FIRST_SLICE));
+		settings.put("CALLOUT_DELIVERY_SNAPSHOTSLICE", String.valueOf(SLICE));
 		settings.put("CALLOUT_DELIVERY_TEST_HALTAT", haltAt);
 		long started = System.nanoTime();
 		ServiceProcess service = TrainedJar.of(PackagedJarIT.JAR).start(installDir,

@@ -23,12 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers chunks of one blast this instance sends at once, each claimed and committed on its own: the SMTP
  * connections stay busy while a chunk is recorded
  * @param enabled false for an instance that never sends blasts (it serves the API and pages only)
+ * @param snapshotFirstSlice recipients written with the move to SENDING: the first message waits for these only
+ * @param snapshotSlice recipients written per transaction after the first slice, beside the senders
  * @param test for crash tests only, never set in production: see {@link TestHooks}
  */
 @ConfigurationProperties("callout.delivery")
 public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double perSecond, Double perHour,
 		Integer maxAttempts, Duration firstRetry, Duration longestRetry, Duration pollInterval, Duration progressLogInterval,
-		Integer concurrentBlasts, Integer workers, Boolean enabled, TestHooks test) {
+		Integer concurrentBlasts, Integer workers, Boolean enabled, Integer snapshotFirstSlice, Integer snapshotSlice,
+		TestHooks test) {
 
 	public DeliveryProperties {
 		chunkSize = positive(chunkSize, 50, "chunk-size");
@@ -43,6 +46,8 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 		concurrentBlasts = positive(concurrentBlasts, 4, "concurrent-blasts");
 		workers = positive(workers, 2, "workers");
 		enabled = enabled == null || enabled;
+		snapshotFirstSlice = positive(snapshotFirstSlice, 1_000, "snapshot-first-slice");
+		snapshotSlice = positive(snapshotSlice, 20_000, "snapshot-slice");
 		test = test == null ? new TestHooks(null) : test;
 		if (parallelism < 0 || perSecond < 0 || perHour < 0) {
 			throw new IllegalArgumentException("callout.delivery: parallelism, per-second and per-hour are 0 or more");
@@ -53,15 +58,16 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 	 * Settings that exist for tests only ({@code callout.delivery.test.*}). Never set them in production.
 	 *
 	 * @param haltAt the point of the blast job where the service halts itself at once, as abruptly as
-	 * {@code kill -9}: {@code snapshot} (in the snapshot's transaction, after the recipients were written, before it
-	 * commits) or {@code finish} (in the finish step's transaction, after the blast was moved to its end, before it
+	 * {@code kill -9}: {@code snapshot} (in the snapshot's first transaction, after its first slice was written with
+	 * the move to SENDING, before it commits), {@code snapshot-slice} (in the transaction of the first later slice that
+	 * writes anyone, before it commits, while the first slice is being sent) or {@code finish} (in the finish step's transaction, after the blast was moved to its end, before it
 	 * commits); empty: never. A crash test cannot time an outside kill to land inside a transaction that lasts
 	 * milliseconds, so the service does it itself.
 	 */
 	public record TestHooks(String haltAt) {
 
 		/** The points {@code halt-at} may name. */
-		public static final List<String> HALT_POINTS = List.of("snapshot", "finish");
+		public static final List<String> HALT_POINTS = List.of("snapshot", "snapshot-slice", "finish");
 
 		public TestHooks {
 			haltAt = haltAt == null ? "" : haltAt.strip();

@@ -9,7 +9,10 @@ import org.callout.delivery.DeliveryProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.partition.support.SimplePartitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -34,9 +37,34 @@ class BlastJobConfiguration {
 
 	static final String JOB = "blast";
 
+	/**
+	 * The snapshot's first slice, then the rest of it and the sending side by side (a split: the first message waits
+	 * for the first slice only), then the finish once both are done. A flow goes on only from a step COMPLETED: a
+	 * stopped or failed one ends the execution so, restartable, and a restart runs again only what did not complete.
+	 */
 	@Bean
-	Job blastJob(JobRepository jobs, Step blastSnapshot, Step blastSend, Step blastFinish) {
-		return new JobBuilder(JOB, jobs).start(blastSnapshot).next(blastSend).next(blastFinish).build();
+	Job blastJob(JobRepository jobs, Step blastSnapshot, Step blastSnapshotSlices, Step blastSend, Step blastFinish) {
+		Flow slices = new FlowBuilder<SimpleFlow>("snapshot-slices").start(blastSnapshotSlices).build();
+		Flow sending = new FlowBuilder<SimpleFlow>("sending").start(blastSend).build();
+		Flow both = new FlowBuilder<SimpleFlow>("snapshot-and-send")
+			.split(new SimpleAsyncTaskExecutor("blast-flow-"))
+			.add(slices, sending)
+			.build();
+		return new JobBuilder(JOB, jobs).flow(blastSnapshot).next(both).next(blastFinish).end().build();
+	}
+
+	@Bean
+	Step blastSnapshotSlices(JobRepository jobs, PlatformTransactionManager transactions, SnapshotSlicesTasklet blastSlices) {
+		return new StepBuilder("snapshot-slices", jobs).tasklet(blastSlices, transactions).build();
+	}
+
+	@Bean
+	@StepScope
+	SnapshotSlicesTasklet blastSlices(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover,
+			Snapshot snapshot, TestHalt halt, DeliveryProperties properties, EngineSwitch engine,
+			PlatformTransactionManager transactions) {
+		return new SnapshotSlicesTasklet(blastId, handover, snapshot, halt, properties, engine::stopping,
+				ownTransaction(transactions));
 	}
 
 	@Bean
@@ -80,9 +108,9 @@ class BlastJobConfiguration {
 	@StepScope
 	ClaimReader blastReader(@Value("#{jobParameters['blastId']}") Long blastId, BlastHandover handover, DeliveryStore store,
 			PlatformTransactionManager transactions, DeliveryProperties properties, Clock clock, EngineSwitch engine,
-			SendWorkers workers) {
+			SendWorkers workers, Snapshot snapshot) {
 		return new ClaimReader(blastId, handover, store, ownTransaction(transactions), properties, clock, engine::stopping,
-				workers);
+				workers, snapshot::complete);
 	}
 
 	@Bean

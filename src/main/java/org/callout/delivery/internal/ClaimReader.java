@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import java.util.concurrent.locks.LockSupport;
 
 import org.callout.campaigns.BlastHandover;
@@ -48,6 +49,12 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 
 	private final SendWorkers workers;
 
+	// Whether the blast's snapshot has no slice left to write (SnapshotSlicesTasklet writes them beside this reader).
+	private final LongPredicate snapshotComplete;
+
+	// How long a reader that found nothing open waits for the next slice of a snapshot still being written.
+	private static final Duration SLICE_WAIT = Duration.ofMillis(50);
+
 	// Whether this worker may hold claims (SendWorkers): from its first claim until it finds nothing due or ends.
 	private boolean busy;
 
@@ -68,7 +75,9 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 	private final Executor claimer = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("blast-claim-", 0).factory());
 
 	ClaimReader(long blastId, BlastHandover handover, DeliveryStore store, TransactionTemplate ownTransaction,
-			DeliveryProperties properties, Clock clock, BooleanSupplier stopping, SendWorkers workers) {
+			DeliveryProperties properties, Clock clock, BooleanSupplier stopping, SendWorkers workers,
+			LongPredicate snapshotComplete) {
+		this.snapshotComplete = snapshotComplete;
 		this.stopping = stopping;
 		this.workers = workers;
 		this.blastId = blastId;
@@ -101,6 +110,11 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			BlastPlan plan = handover.plan(blastId).orElse(null);
 			if (plan == null || !plan.sending() || plan.pastSendBy(clock.instant()) || stopping.getAsBoolean()) {
 				dropPrefetched(); // Before anything is closed or given back: no chunk is claimed ahead from here on.
+			}
+			if ((plan == null || plan.over() || plan.pastSendBy(clock.instant())) && !stopping.getAsBoolean()
+					&& awaitingSlices()) {
+				idle(); // The slices still being written end at the blast's end; what they wrote is closed with the rest.
+				continue;
 			}
 			if (plan == null || plan.over()) {
 				// The last worker here to see it closes the records (the others may have chunks in flight).
@@ -181,7 +195,10 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 				}
 			}
 			if (store.open(blastId) == 0) {
-				return null;
+				if (!awaitingSlices()) {
+					return null;
+				}
+				continue; // Sent faster than the snapshot is written: the next slice is on its way.
 			}
 			// When no worker here has a chunk of this blast in flight, a claim this instance still holds on it is one a
 			// failed give-back left, which its heartbeat would otherwise keep from everyone forever.
@@ -247,6 +264,15 @@ class ClaimReader implements ItemReader<List<Delivery>> {
 			busy = false;
 			workers.idle(blastId);
 		}
+	}
+
+	/** Waits a moment if the snapshot still has slices to write; false, at once, once it is complete. */
+	private boolean awaitingSlices() {
+		if (snapshotComplete.test(blastId)) {
+			return false;
+		}
+		LockSupport.parkNanos(SLICE_WAIT.toNanos());
+		return true;
 	}
 
 	private static Duration min(Duration a, Duration b) {

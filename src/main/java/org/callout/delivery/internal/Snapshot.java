@@ -1,6 +1,7 @@
 package org.callout.delivery.internal;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -12,7 +13,11 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
- * A blast's recipients, written once: one delivery row per confirmed, unsuppressed member of the audience.
+ * A blast's recipients, written once: one delivery row per confirmed, unsuppressed member of the audience, in slices
+ * by subscriber id. The first slice is written with the move to SENDING, so the first message waits for a thousand
+ * rows, not for the whole audience (1.4 s at 100 000, about four minutes at 10 000 000, in one transaction); the
+ * rest are written beside the senders, each slice its own transaction, carrying on after the last subscriber id
+ * written, so a crash loses at most the slice being written and a restart resumes after it.
  */
 @Repository
 class Snapshot {
@@ -25,19 +30,21 @@ class Snapshot {
 	private static final String LIST = "INSERT INTO delivery_lists (blast_id, list_id) VALUES (:blast, :list) ON CONFLICT DO NOTHING";
 
 	/**
-	 * One INSERT ... SELECT over four modules' tables (subscribers' {@code subscribers}, {@code memberships} and
-	 * {@code suppressed_addresses}, legislators' {@code representations}): going through the modules' APIs would be
-	 * a query or more per recipient, and a snapshot of a million would take minutes instead of seconds. Read only on
-	 * their side; the narrowing is campaigns' audience count's (AudienceCounts), so an approval counts who will get
-	 * it. The districts are copied so that every message is written from the answer the blast started with. It runs
-	 * once per blast: under the delivery_runs row lock, in the transaction that sets snapshot_at, so a blast's rows
-	 * exist only once snapshot_at does. It used to check each row against deliveries too (NOT EXISTS), a probe of
-	 * the unique index per recipient that could never find one, all of it before the first message; the unique
-	 * (blast_id, subscriber_id) would still refuse a second row. The casts tell PostgreSQL the type of a null chamber.
-	 * The lists are the plan's values, not a subquery of delivery_lists: that table grows by a row or two per blast, so
-	 * autovacuum analyzes it only every few dozen blasts (50 changed rows is its least) and its statistics are missing
-	 * or stale; planned from them the join took a list's members as a few hundred and nested-looped the 100 000 of
-	 * them (2.2-2.5 s instead of 1.4-1.8 s here, before the first message).
+	 * One slice of the recipients, one INSERT ... SELECT over four modules' tables (subscribers' {@code subscribers},
+	 * {@code memberships} and {@code suppressed_addresses}, legislators' {@code representations}): going through the
+	 * modules' APIs would be a query or more per recipient, and a snapshot of a million would take minutes instead of
+	 * seconds. Read only on their side; the narrowing is campaigns' audience count's (AudienceCounts), so an approval
+	 * counts who will get it. The districts are copied so that every message is written from the answer the blast
+	 * started with. The next {@code :limit} recipients after subscriber {@code :after}, in id order: a slice resumes
+	 * after the last subscriber id written (kept in delivery_runs, under whose row lock every slice runs), never at an
+	 * offset. The bound is repeated on memberships and representations because PostgreSQL carries equalities, not
+	 * ranges, across a join: without it their merge joins read both tables from the start for every slice (70 000
+	 * rows of each read for a slice of 20 000 after subscriber 50 000; 1 000 000 for the last of a million), with it
+	 * from the slice's first subscriber. The unique (blast_id, subscriber_id) would refuse a second row for anyone.
+	 * The casts tell PostgreSQL the type of a null chamber. The lists are the plan's values, not a subquery of delivery_lists: that table grows by a
+	 * row or two per blast, so autovacuum analyzes it only every few dozen blasts (50 changed rows is its least) and
+	 * its statistics are missing or stale; planned from them the join took a list's members as a few hundred and
+	 * nested-looped the 100 000 of them (2.2-2.5 s instead of 1.4-1.8 s here, before the first message).
 	 */
 	private static final String RECIPIENTS = """
 			INSERT INTO deliveries (blast_id, subscriber_id, language, senate_district, assembly_district, senate_candidates,
@@ -45,26 +52,45 @@ class Snapshot {
 			SELECT :blast, s.id, s.language, r.senate_district, r.assembly_district, r.senate_candidates,
 			       r.assembly_candidates, r.source, r.confidence, r.looked_up_at, 'PENDING', 0, :now
 			FROM subscribers s
-			LEFT JOIN representations r ON r.subscriber_id = s.id
-			WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.status = 'CONFIRMED'
-			              AND m.list_id IN (:lists))
+			LEFT JOIN representations r ON r.subscriber_id = s.id AND r.subscriber_id > :after
+			WHERE s.id > :after
+			  AND EXISTS (SELECT 1 FROM memberships m WHERE m.subscriber_id = s.id AND m.subscriber_id > :after
+			              AND m.status = 'CONFIRMED' AND m.list_id IN (:lists))
 			  AND NOT EXISTS (SELECT 1 FROM suppressed_addresses sa WHERE sa.address_hash = s.email_hash)
 			  AND (:known = FALSE OR r.confidence = 'exact')
 			  AND (CAST(:chamber AS VARCHAR(8)) IS NULL
 			       OR (:chamber = 'senate' AND r.senate_district IS NOT NULL AND (:anyDistrict OR r.senate_district IN (:districts)))
 			       OR (:chamber = 'assembly' AND r.assembly_district IS NOT NULL
 			           AND (:anyDistrict OR r.assembly_district IN (:districts))))
-			ORDER BY s.id""";
+			ORDER BY s.id
+			LIMIT :limit""";
 
-	// The count is the INSERT's own: it runs once per blast, under the lock, so its rows are all the blast has.
-	private static final String TAKEN = "UPDATE delivery_runs SET snapshot_at = :now, recipients = :recipients WHERE blast_id = :blast";
+	// Where the slice just written ended: slices go up in subscriber id, so the blast's highest is the last written
+	// (one step down the (blast_id, subscriber_id) index).
+	private static final String LAST = "SELECT MAX(subscriber_id) FROM deliveries WHERE blast_id = :blast";
+
+	private static final String STARTED = """
+			UPDATE delivery_runs SET snapshot_at = :now, snapshot_after = :after, recipients = :recipients,
+			                         snapshot_done_at = :done
+			WHERE blast_id = :blast""";
+
+	private static final String SLICED = """
+			UPDATE delivery_runs SET snapshot_after = :after, recipients = recipients + :written, snapshot_done_at = :done
+			WHERE blast_id = :blast""";
+
+	private static final String LOCK_SLICE = """
+			SELECT snapshot_at, snapshot_after, snapshot_done_at FROM delivery_runs WHERE blast_id = :blast FOR UPDATE""";
+
+	private static final String ENDED = "UPDATE delivery_runs SET snapshot_done_at = :now WHERE blast_id = :blast";
 
 	// The planner's picture of deliveries, taken with the snapshot's rows in it (ANALYZE counts its own transaction's
-	// inserts). Without it the table could be known as empty, as analyzed before its first snapshot, with autovacuum
-	// a minute away or off: a blast of 1 000 000 then stopped after 1 500 sent, the claims' heartbeat planned for an
-	// empty table and still running minutes later with the chunk's outcomes waiting on its row locks. Only the columns
-	// the engine's queries pick rows by (the table's size is counted either way): the wide text columns made a
-	// whole-table ANALYZE take 0.30 s of the snapshot of 100 000, these 0.14 s.
+	// inserts): after the first later slice (tens of thousands of the blast's rows, while the senders start on the
+	// first) and when the snapshot is complete. Without it the table could be known as empty, as analyzed before its
+	// first snapshot, with autovacuum a minute away or off: a blast of 1 000 000 then stopped after 1 500 sent, the
+	// claims' heartbeat planned for an empty table and still running minutes later with the chunk's outcomes waiting on
+	// its row locks. Not in the first slice's transaction: 0.12-0.14 s at 100 000, which the first message would wait
+	// for. Only the columns the engine's queries pick rows by (the table's size is counted either way): the wide text
+	// columns made a whole-table ANALYZE take 0.30 s of the snapshot of 100 000, these 0.14 s.
 	private static final String ANALYZE = """
 			ANALYZE deliveries (id, blast_id, subscriber_id, status, next_attempt_at, claimed_by, heartbeat_at, sent_at)""";
 
@@ -80,8 +106,11 @@ class Snapshot {
 		this.postgres = Databases.isPostgres(dataSource);
 	}
 
-	/** Writes the blast's recipients unless someone did; returns how many this call wrote. Call inside a transaction. */
-	int take(BlastPlan plan) {
+	/**
+	 * Starts the blast's recipients unless someone did: the first {@code limit} of them, so sending can start when
+	 * this commits. Returns how many this call wrote. Call inside a transaction.
+	 */
+	int take(BlastPlan plan, int limit) {
 		jdbc.sql(RUN).param("blast", plan.blastId()).update();
 		boolean taken = jdbc.sql(LOCK_RUN).param("blast", plan.blastId()).query((rs, n) -> rs.getObject(1) != null).single();
 		if (taken) {
@@ -89,8 +118,52 @@ class Snapshot {
 		}
 		var now = DeliveryStore.utc(clock.instant());
 		plan.listIds().forEach(list -> jdbc.sql(LIST).param("blast", plan.blastId()).param("list", list).update());
-		int written = plan.listIds().isEmpty() ? 0 : jdbc.sql(RECIPIENTS)
+		int written = plan.listIds().isEmpty() ? 0 : slice(plan, 0, limit, now);
+		boolean done = written < limit;
+		jdbc.sql(STARTED).param("blast", plan.blastId()).param("now", now).param("after", last(plan.blastId(), 0))
+			.param("recipients", written).param("done", done ? now : null).update();
+		if (done) {
+			analyze(written);
+		}
+		return written;
+	}
+
+	/** What one later slice did: the recipients it wrote, and whether the snapshot is now complete. */
+	record Slice(int written, boolean done) {
+	}
+
+	/**
+	 * Writes the next slice of a started snapshot: up to {@code limit} recipients after the last one written, under
+	 * the run's row lock (instances that share the blast take turns). A blast over, or past its send-by, gets no more:
+	 * its snapshot is marked complete as it stands. Call inside a transaction.
+	 */
+	Slice next(BlastPlan plan, int limit, boolean analyze) {
+		var run = jdbc.sql(LOCK_SLICE).param("blast", plan.blastId()).query((rs, n) -> new Object[] {
+				rs.getObject(1), rs.getObject(2), rs.getObject(3) }).optional();
+		if (run.isEmpty() || run.get()[0] == null || run.get()[2] != null) {
+			return new Slice(0, true); // Not started (the blast was over before it), or complete.
+		}
+		var now = DeliveryStore.utc(clock.instant());
+		if (plan.over() || plan.pastSendBy(clock.instant())) {
+			jdbc.sql(ENDED).param("blast", plan.blastId()).param("now", now).update();
+			return new Slice(0, true);
+		}
+		long after = ((Number) run.get()[1]).longValue();
+		int written = slice(plan, after, limit, now);
+		boolean done = written < limit;
+		jdbc.sql(SLICED).param("blast", plan.blastId()).param("after", written == 0 ? after : last(plan.blastId(), after))
+			.param("written", written).param("done", done ? now : null).update();
+		if (done || analyze) {
+			analyze(written);
+		}
+		return new Slice(written, done);
+	}
+
+	private int slice(BlastPlan plan, long after, int limit, OffsetDateTime now) {
+		return jdbc.sql(RECIPIENTS)
 			.param("blast", plan.blastId())
+			.param("after", after)
+			.param("limit", limit)
 			.param("lists", plan.listIds())
 			.param("now", now)
 			.param("known", plan.knownOnly())
@@ -99,11 +172,23 @@ class Snapshot {
 			// IN () is not SQL: an empty set is written as one value no district has.
 			.param("districts", plan.districts().isEmpty() ? List.of("") : plan.districts())
 			.update();
-		jdbc.sql(TAKEN).param("blast", plan.blastId()).param("now", now).param("recipients", written).update();
+	}
+
+	private long last(long blastId, long fallback) {
+		Long last = jdbc.sql(LAST).param("blast", blastId).query(Long.class).optional().orElse(null);
+		return last == null ? fallback : last;
+	}
+
+	private void analyze(int written) {
 		if (postgres && written > 0) {
 			jdbc.sql(ANALYZE).update();
 		}
-		return written;
+	}
+
+	/** Whether no slice of the blast's snapshot is left to write (or none was ever started). */
+	boolean complete(long blastId) {
+		return jdbc.sql("SELECT COUNT(*) FROM delivery_runs WHERE blast_id = :blast AND snapshot_done_at IS NULL")
+			.param("blast", blastId).query(Long.class).single() == 0;
 	}
 
 	boolean taken(long blastId) {

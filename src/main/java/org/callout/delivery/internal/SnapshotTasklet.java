@@ -2,6 +2,7 @@ package org.callout.delivery.internal;
 
 import org.callout.campaigns.BlastHandover;
 import org.callout.campaigns.BlastPlan;
+import org.callout.delivery.DeliveryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +13,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 1: the recipients, once per blast, in the step's transaction with the move to SENDING, so a crash leaves
- * either both or neither. Every later execution (another instance, a restart) finds the snapshot taken.
+ * Step 1: the first slice of the recipients, once per blast, in the step's transaction with the move to SENDING, so
+ * a crash leaves either both or neither, and sending starts when it commits ({@link SnapshotSlicesTasklet} writes
+ * the rest beside the senders). Every later execution (another instance, a restart) finds the snapshot started.
  */
 @Component
 class SnapshotTasklet implements Tasklet {
@@ -28,7 +30,11 @@ class SnapshotTasklet implements Tasklet {
 
 	private final BlastWarmUp warmUp;
 
-	SnapshotTasklet(BlastHandover handover, Snapshot snapshot, TestHalt halt, BlastWarmUp warmUp) {
+	private final int firstSlice;
+
+	SnapshotTasklet(BlastHandover handover, Snapshot snapshot, TestHalt halt, BlastWarmUp warmUp,
+			DeliveryProperties properties) {
+		this.firstSlice = properties.snapshotFirstSlice();
 		this.handover = handover;
 		this.snapshot = snapshot;
 		this.halt = halt;
@@ -44,13 +50,13 @@ class SnapshotTasklet implements Tasklet {
 		}
 		long started = System.nanoTime();
 		warmUp.start(blastId);
-		int written = snapshot.take(plan);
+		int written = snapshot.take(plan, firstSlice);
 		if ("READY".equals(plan.state())) {
 			handover.started(blastId);
 		}
 		halt.at("snapshot"); // Crash tests: the recipients and the move to SENDING are written, not committed.
 		if (written > 0) {
-			log.info("Blast {}: snapshot of {} recipients taken in {} ms", blastId, written, (System.nanoTime() - started) / 1_000_000);
+			log.info("Blast {}: snapshot started with {} recipients in {} ms", blastId, written, (System.nanoTime() - started) / 1_000_000);
 		}
 		contribution.incrementWriteCount(written);
 		return RepeatStatus.FINISHED;

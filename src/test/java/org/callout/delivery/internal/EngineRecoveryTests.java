@@ -164,7 +164,7 @@ class EngineRecoveryTests extends DeliveryFlowSupport {
 		// and its records open. The engine takes the blast up at its next poll.
 		JobExecution left = leftRunning(blast, claims.instanceId());
 		transactions.executeWithoutResult(status -> {
-			snapshot.take(handover.plan(blast).orElseThrow());
+			snapshot.take(handover.plan(blast).orElseThrow(), 1_000);
 			jdbc.sql("UPDATE blasts SET state = 'SENDING' WHERE id = :id").param("id", blast).update();
 		});
 

@@ -146,10 +146,34 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 		return json.readTree(created.body()).get("id").asLong();
 	}
 
+	/**
+	 * The whole snapshot, as the job writes it: a first slice, then slices until none is left; slices of a few people
+	 * here, so every test crosses several. The count this call wrote.
+	 */
 	int take(long blast) {
 		BlastPlan plan = handover.plan(blast).orElseThrow();
-		return new TransactionTemplate(transactions).execute(status -> snapshot.take(plan));
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		int written = transaction.execute(status -> snapshot.take(plan, FIRST_SLICE));
+		Snapshot.Slice slice;
+		do {
+			slice = transaction.execute(status -> snapshot.next(plan, SLICE, false));
+			written += slice.written();
+		}
+		while (!slice.done());
+		return written;
 	}
+
+	private int first(TransactionTemplate transaction, BlastPlan plan, int limit) {
+		return transaction.execute(status -> snapshot.take(plan, limit));
+	}
+
+	private Snapshot.Slice slice(TransactionTemplate transaction, BlastPlan plan, int limit) {
+		return transaction.execute(status -> snapshot.next(plan, limit, false));
+	}
+
+	static final int FIRST_SLICE = 7;
+
+	static final int SLICE = 13;
 
 	/** The addresses the snapshot wrote for the blast (joined now: the subscribers are all there). */
 	private List<String> recipients(long blast) {
@@ -241,14 +265,14 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 		CountDownLatch commit = new CountDownLatch(1);
 		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions)
 			.execute(status -> {
-				int rows = snapshot.take(plan);
+				int rows = snapshot.take(plan, 1_000);
 				written.countDown();
 				await(commit);
 				return rows;
 			}), threads);
 		assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions)
-			.execute(status -> snapshot.take(plan)), threads);
+			.execute(status -> snapshot.take(plan, 1_000)), threads);
 		Awaitility.await("the second instance waiting for the first").atMost(Duration.ofSeconds(10))
 			.until(() -> waits.someoneWaitsOn("delivery_runs"));
 		assertThat(second).isNotDone();
@@ -285,6 +309,74 @@ abstract class SnapshotTests extends DeliveryFlowSupport {
 			assertThat(written).as("%s", narrowing.audience()).isEqualTo(narrowing.expected().size());
 			assertThat(counted).as("campaigns' count for %s", narrowing.audience()).isEqualTo(written);
 		}
+	}
+
+	@Test
+	void aSnapshotInSlicesCarriesOnAfterTheLastSubscriberWrittenAndIsCompleteOnlyAfterTheLast() throws Exception {
+		People people = people(Map.of("albany", 30, "left", 5));
+		long blast = draft(people, Map.of());
+		BlastPlan plan = handover.plan(blast).orElseThrow();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+		assertThat(first(transaction, plan, 10)).isEqualTo(10);
+		assertThat(snapshot.taken(blast)).as("sending may start").isTrue();
+		assertThat(snapshot.complete(blast)).isFalse();
+		assertThat(count("SELECT recipients FROM delivery_runs WHERE blast_id = " + blast)).isEqualTo(10);
+		assertThat(first(transaction, plan, 10)).as("started already").isZero();
+
+		List<Integer> slices = new ArrayList<>();
+		Snapshot.Slice slice;
+		do {
+			slice = transaction.execute(status -> snapshot.next(plan, 8, false));
+			slices.add(slice.written());
+			assertThat(count("SELECT recipients FROM delivery_runs WHERE blast_id = " + blast))
+				.isEqualTo(count("SELECT COUNT(*) FROM deliveries WHERE blast_id = " + blast));
+		}
+		while (!slice.done());
+
+		assertThat(slices).containsExactly(8, 8, 4);
+		assertThat(snapshot.complete(blast)).isTrue();
+		assertThat(recipients(blast)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(people.of("albany"));
+		assertThat(count("SELECT snapshot_after FROM delivery_runs WHERE blast_id = " + blast))
+			.isEqualTo(count("SELECT MAX(subscriber_id) FROM deliveries WHERE blast_id = " + blast));
+		assertThat(slice(transaction, plan, 8)).isEqualTo(new Snapshot.Slice(0, true));
+	}
+
+	@Test
+	void aSliceRolledBackIsWrittenAgainByTheNextAndNobodyTwice() throws Exception {
+		People people = people(Map.of("albany", 20));
+		long blast = draft(people, Map.of());
+		BlastPlan plan = handover.plan(blast).orElseThrow();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		transaction.execute(status -> snapshot.take(plan, 5));
+
+		// A crash in a slice's transaction: its rows and its move of the cursor go together.
+		transaction.executeWithoutResult(status -> {
+			assertThat(snapshot.next(plan, 10, false).written()).isEqualTo(10);
+			status.setRollbackOnly();
+		});
+		assertThat(count("SELECT COUNT(*) FROM deliveries WHERE blast_id = " + blast)).isEqualTo(5);
+
+		assertThat(slice(transaction, plan, 10)).isEqualTo(new Snapshot.Slice(10, false));
+		assertThat(slice(transaction, plan, 10)).isEqualTo(new Snapshot.Slice(5, true));
+		assertThat(recipients(blast)).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(people.of("albany"));
+	}
+
+	@Test
+	void aBlastCancelledWhileItsSnapshotIsWrittenGetsNoFurtherSlice() throws Exception {
+		People people = people(Map.of("albany", 20));
+		long blast = draft(people, Map.of());
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		transaction.execute(status -> snapshot.take(handover.plan(blast).orElseThrow(), 5));
+
+		HttpResponse<String> cancelled = adminSend("POST", "/api/v1/blasts/" + blast + "/cancel", null);
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+		BlastPlan plan = handover.plan(blast).orElseThrow();
+		assertThat(plan.over()).isTrue();
+
+		assertThat(slice(transaction, plan, 10)).isEqualTo(new Snapshot.Slice(0, true));
+		assertThat(snapshot.complete(blast)).as("nothing more to wait for").isTrue();
+		assertThat(count("SELECT COUNT(*) FROM deliveries WHERE blast_id = " + blast)).isEqualTo(5);
 	}
 
 	private static void await(CountDownLatch latch) {

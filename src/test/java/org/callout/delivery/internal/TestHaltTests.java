@@ -30,7 +30,7 @@ class TestHaltTests {
 
 	@Test
 	void unsetItNeverHalts() {
-		TestHalt halt = new TestHalt(new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+		TestHalt halt = new TestHalt(new DeliveryProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
 				null).test().haltAt(), halts::add);
 
 		DeliveryProperties.TestHooks.HALT_POINTS.forEach(halt::at);
@@ -43,7 +43,7 @@ class TestHaltTests {
 		assertThatThrownBy(() -> new DeliveryProperties.TestHooks("sending"))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("callout.delivery.test.halt-at")
-			.hasMessageContaining("snapshot or finish");
+			.hasMessageContaining("snapshot or snapshot-slice or finish");
 	}
 
 }
