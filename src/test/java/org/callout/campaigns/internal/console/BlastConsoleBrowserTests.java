@@ -105,12 +105,15 @@ class BlastConsoleBrowserTests extends ConsoleBrowserSupport {
 	void anOrganizerPausesABlastMidSendAndResumesItUntilSent() throws Exception {
 		String slug = fixtures.list(200);
 		List<Long> members = fixtures.members(slug);
-		// The relay on loopback takes everything at once: a membership row held locked, as an unsubscribe would hold
-		// it, keeps the engine waiting on the chunk of that member, so the blast is still sending when paused.
+		// The relay on loopback takes everything at once: membership rows held locked, as an unsubscribe would hold
+		// them, keep the engine waiting on the chunks of those members, so the blast is still sending when paused. One
+		// in each chunk after the first (chunks of 50 in member order): with two workers, a lock in one chunk only left
+		// the other worker to send all the rest before the pause, in some runs.
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch locked = new CountDownLatch(1);
 		CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			jdbc.sql("SELECT status FROM memberships WHERE subscriber_id = :id FOR UPDATE").param("id", members.get(60))
+			jdbc.sql("SELECT status FROM memberships WHERE subscriber_id IN (:ids) FOR UPDATE")
+				.param("ids", List.of(members.get(60), members.get(110), members.get(160)))
 				.query(String.class).list();
 			locked.countDown();
 			try {
@@ -142,7 +145,7 @@ class BlastConsoleBrowserTests extends ConsoleBrowserSupport {
 			release.countDown();
 			holder.get(20, TimeUnit.SECONDS);
 		}
-		// The chunk that was waiting goes out; then nothing more while paused.
+		// The chunks that were waiting go out (one per worker); then nothing more while paused.
 		Awaitility.await("the paused blast's execution stopped").atMost(Duration.ofSeconds(20))
 			.until(() -> List.of("STOPPED").equals(executions(blast)));
 		long sentWhilePaused = sent(blast);
