@@ -206,7 +206,15 @@ class TemplatesApiTests {
 
 	@Test
 	void aBodyOverTwoMegabytesIsRefusedAsTooLarge() throws Exception {
-		HttpResponse<String> refused = put(name(), english(TEXT, "x".repeat(3 * 1024 * 1024)));
+		// Expect: 100-continue, as curl sends a body this large: the declared length is refused before the body is
+		// sent. Sent at once, the 3 MB met the server's close after its 413 and, in a CI run, the reset lost the answer.
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/templates/" + name()))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ADMIN)
+			.expectContinue(true)
+			.PUT(HttpRequest.BodyPublishers.ofString(english(TEXT, "x".repeat(3 * 1024 * 1024)), StandardCharsets.UTF_8))
+			.build();
+		HttpResponse<String> refused = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
 		assertThat(refused.statusCode()).isEqualTo(413);
 	}
