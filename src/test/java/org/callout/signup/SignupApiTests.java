@@ -162,7 +162,13 @@ class SignupApiTests extends SignupFlowSupport {
 	void aTwoMegabyteBodyIsRefusedBeforeItIsRead() throws Exception {
 		String body = "{\"email\":\"big@example.org\",\"firstName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
 
-		HttpResponse<String> response = postJson("/api/v1/signups", body, Map.of());
+		// Expect: 100-continue, as curl sends a body this large: refused on its declared length, it is never sent. Sent
+		// whole, it can meet the server's close after the 413, and the reset lose the answer (seen with a template).
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/signups"))
+			.header("Content-Type", "application/json")
+			.expectContinue(true)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("Content Too Large");
