@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
  * One {@link BillStatusChanged} per real change, whoever reports it how often and at once (two pollers, an
@@ -103,6 +105,11 @@ abstract class ExactlyOnceTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private static boolean ofFailsOnce(EventPublication publication) {
+		return publication instanceof TargetEventPublication target
+				&& target.getTargetIdentifier().getValue().contains("FailsOnce");
+	}
+
 	private long incompleteFor(String listener) {
 		return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE :listener")
 			.param("listener", "%" + listener + "%").query(Long.class).single();
@@ -145,12 +152,14 @@ abstract class ExactlyOnceTests {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failsOnce.attempts() == 1);
 		assertThat(failsOnce.handled()).isZero();
 
-		incomplete.resubmitIncompletePublications(publication -> true);
+		// Only the failing listener's publication: the test's own recorder (BillEvents) listens through the registry too,
+		// and resubmitted while its first delivery was still incomplete it recorded the change twice in a CI run.
+		incomplete.resubmitIncompletePublications(ExactlyOnceTests::ofFailsOnce);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> failsOnce.handled() == 1);
 		// The publication is marked complete just after the listener returns: resubmitted before that, it is handed
 		// over again (delivery is at least once, which a restart relies on). Seen with two test JVMs sharing 2 cores.
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> incompleteFor("FailsOnce") == 0);
-		incomplete.resubmitIncompletePublications(publication -> true);
+		incomplete.resubmitIncompletePublications(ExactlyOnceTests::ofFailsOnce);
 
 		Awaitility.await("the resubmitted change handled once").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
 			.until(() -> failsOnce.handled() == 1);
