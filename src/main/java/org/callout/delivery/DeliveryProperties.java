@@ -60,8 +60,8 @@ public record DeliveryProperties(Integer chunkSize, Integer parallelism, Double 
 	 * @param haltAt the point of the blast job where the service halts itself at once, as abruptly as
 	 * {@code kill -9}: {@code snapshot} (in the snapshot's first transaction, after its first slice was written with
 	 * the move to SENDING, before it commits), {@code snapshot-slice} (in the transaction of the first later slice that
-	 * writes anyone, before it commits, while the first slice is being sent) or {@code finish} (in the finish step's transaction, after the blast was moved to its end, before it
-	 * commits); empty: never. A crash test cannot time an outside kill to land inside a transaction that lasts
+	 * writes anyone, before it commits, while the first slice is being sent) or {@code finish} (in the finish step's
+	 * transaction, after the blast was moved to its end, before it commits); empty: never. A crash test cannot time an outside kill to land inside a transaction that lasts
 	 * milliseconds, so the service does it itself.
 	 */
 	public record TestHooks(String haltAt) {

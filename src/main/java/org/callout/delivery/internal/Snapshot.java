@@ -69,10 +69,9 @@ class Snapshot {
 	// (one step down the (blast_id, subscriber_id) index).
 	private static final String LAST = "SELECT MAX(subscriber_id) FROM deliveries WHERE blast_id = :blast";
 
+	// The first slice's transaction: the snapshot is started, at no recipient yet; the slice then moves it on as any does.
 	private static final String STARTED = """
-			UPDATE delivery_runs SET snapshot_at = :now, snapshot_after = :after, recipients = :recipients,
-			                         snapshot_done_at = :done
-			WHERE blast_id = :blast""";
+			UPDATE delivery_runs SET snapshot_at = :now, snapshot_after = 0, recipients = 0 WHERE blast_id = :blast""";
 
 	private static final String SLICED = """
 			UPDATE delivery_runs SET snapshot_after = :after, recipients = recipients + :written, snapshot_done_at = :done
@@ -118,17 +117,11 @@ class Snapshot {
 		}
 		var now = DeliveryStore.utc(clock.instant());
 		plan.listIds().forEach(list -> jdbc.sql(LIST).param("blast", plan.blastId()).param("list", list).update());
-		int written = plan.listIds().isEmpty() ? 0 : slice(plan, 0, limit, now);
-		boolean done = written < limit;
-		jdbc.sql(STARTED).param("blast", plan.blastId()).param("now", now).param("after", last(plan.blastId(), 0))
-			.param("recipients", written).param("done", done ? now : null).update();
-		if (done) {
-			analyze(written);
-		}
-		return written;
+		jdbc.sql(STARTED).param("blast", plan.blastId()).param("now", now).update();
+		return write(plan, 0, limit, now, false).written();
 	}
 
-	/** What one later slice did: the recipients it wrote, and whether the snapshot is now complete. */
+	/** What one slice did: the recipients it wrote, and whether the snapshot is now complete. */
 	record Slice(int written, boolean done) {
 	}
 
@@ -138,9 +131,11 @@ class Snapshot {
 	 * its snapshot is marked complete as it stands. Call inside a transaction.
 	 */
 	Slice next(BlastPlan plan, int limit, boolean analyze) {
-		var run = jdbc.sql(LOCK_SLICE).param("blast", plan.blastId()).query((rs, n) -> new Object[] {
-				rs.getObject(1), rs.getObject(2), rs.getObject(3) }).optional();
-		if (run.isEmpty() || run.get()[0] == null || run.get()[2] != null) {
+		Run run = jdbc.sql(LOCK_SLICE).param("blast", plan.blastId())
+			.query((rs, n) -> new Run(rs.getObject(1) != null, rs.getLong(2), rs.getObject(3) != null))
+			.optional()
+			.orElse(null);
+		if (run == null || !run.started() || run.done()) {
 			return new Slice(0, true); // Not started (the blast was over before it), or complete.
 		}
 		var now = DeliveryStore.utc(clock.instant());
@@ -148,8 +143,15 @@ class Snapshot {
 			jdbc.sql(ENDED).param("blast", plan.blastId()).param("now", now).update();
 			return new Slice(0, true);
 		}
-		long after = ((Number) run.get()[1]).longValue();
-		int written = slice(plan, after, limit, now);
+		return write(plan, run.after(), limit, now, analyze);
+	}
+
+	private record Run(boolean started, long after, boolean done) {
+	}
+
+	/** One slice after subscriber {@code after}, and the run moved on past it: complete when the slice came short. */
+	private Slice write(BlastPlan plan, long after, int limit, OffsetDateTime now, boolean analyze) {
+		int written = plan.listIds().isEmpty() ? 0 : slice(plan, after, limit, now);
 		boolean done = written < limit;
 		jdbc.sql(SLICED).param("blast", plan.blastId()).param("after", written == 0 ? after : last(plan.blastId(), after))
 			.param("written", written).param("done", done ? now : null).update();

@@ -71,11 +71,12 @@ class SnapshotSlicesTasklet implements Tasklet {
 		if (slices == 0) {
 			started = System.nanoTime();
 		}
-		BlastPlan plan = handover.plan(blastId).orElseThrow(() -> new IllegalStateException("No blast " + blastId));
 		// The planner's picture is taken after this execution's first slice, and again when the snapshot is complete.
 		boolean analyze = slices == 0;
 		Snapshot.Slice next;
 		try {
+			// The plan is read inside the try too: a database away there must not fail the step either.
+			BlastPlan plan = handover.plan(blastId).orElseThrow(() -> new IllegalStateException("No blast " + blastId));
 			next = ownTransaction.execute(status -> {
 				Snapshot.Slice written = snapshot.next(plan, slice, analyze);
 				if (written.written() > 0) {
