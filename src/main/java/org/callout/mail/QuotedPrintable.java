@@ -49,7 +49,25 @@ final class QuotedPrintable {
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			if (c < 0x80) {
+			if (c > ' ' && c < 0177 && c != '=') {
+				// Most of a message: printable ASCII, written as it is. next() would do the same, through four branches more.
+				if (space) {
+					put(' ', false);
+					space = false;
+				}
+				if (size + 4 > out.length) {
+					room(4);
+				}
+				if (++column > PER_LINE) {
+					out[size++] = '=';
+					out[size++] = '\r';
+					out[size++] = '\n';
+					column = 1;
+				}
+				out[size++] = (byte) c;
+				cr = false;
+			}
+			else if (c < 0x80) {
 				next(c);
 			}
 			else if (c < 0x800) {

@@ -150,7 +150,7 @@ public final class CountingSmtpSink implements AutoCloseable {
 			while ((line = readLine(in)) != null) {
 				String upper = line.toUpperCase(Locale.ROOT);
 				if (upper.startsWith("EHLO")) {
-					write(out, "250-sink.example\r\n250-8BITMIME\r\n250 SMTPUTF8");
+					write(out, "250-sink.example\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8"); // as Postfix offers
 				}
 				else if (upper.startsWith("MAIL FROM:") || upper.startsWith("RSET")) {
 					recipients.clear();

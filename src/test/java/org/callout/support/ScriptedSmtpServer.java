@@ -73,6 +73,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private volatile boolean oneMessagePerConnection;
 
+	private volatile boolean pipelining = true;
+
+	private volatile boolean laxData;
+
+	private final AtomicInteger pipelinedGroups = new AtomicInteger();
+
 	private ScriptedSmtpServer(ServerSocket server) {
 		this.server = server;
 		this.port = server.getLocalPort();
@@ -149,6 +155,26 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 	public ScriptedSmtpServer oneMessagePerConnection() {
 		this.oneMessagePerConnection = true;
 		return this;
+	}
+
+	/** Does not offer PIPELINING (RFC 2920) in its EHLO reply, like GreenMail; it offers it by default, like Postfix. */
+	public ScriptedSmtpServer withoutPipelining() {
+		this.pipelining = false;
+		return this;
+	}
+
+	/**
+	 * Answers DATA with 354 even when no sender or recipient was accepted, as a lax server might (RFC 2920 3.1 tells
+	 * clients to expect it); by default DATA then gets Postfix's 554 or 503.
+	 */
+	public ScriptedSmtpServer laxData() {
+		this.laxData = true;
+		return this;
+	}
+
+	/** How many MAIL FROM commands arrived with their RCPT TO and DATA already behind them: pipelined by the client. */
+	public int pipelinedGroups() {
+		return pipelinedGroups.get();
 	}
 
 	/** Answers each end of DATA this much later, to keep connections busy. */
@@ -230,9 +256,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			while ((line = in.readLine()) != null) {
 				String upper = line.toUpperCase(Locale.ROOT);
 				if (upper.startsWith("EHLO")) {
-					write(out, reply(line, "250-scripted.example\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME"));
+					write(out, reply(line, "250-scripted.example\r\n" + (pipelining ? "250-PIPELINING\r\n" : "")
+							+ "250-AUTH PLAIN LOGIN\r\n250 8BITMIME"));
 				}
 				else if (upper.startsWith("MAIL FROM:")) {
+					if (in.ready()) {
+						// RCPT TO (and DATA) were in the same read: sent before this reply, so pipelined.
+						pipelinedGroups.incrementAndGet();
+					}
 					String answer = reply(line, "250 2.1.0 Ok");
 					mailFrom = answer.startsWith("2") ? address(line) : null;
 					recipients.clear();
@@ -247,6 +278,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 					write(out, answer);
 				}
 				else if (upper.equals("DATA")) {
+					if (!laxData && (mailFrom == null || recipients.isEmpty())) {
+						write(out, mailFrom == null ? "503 5.5.1 Error: need MAIL command" : "554 5.5.1 Error: no valid recipients");
+						continue;
+					}
 					write(out, "354 End data with <CR><LF>.<CR><LF>");
 					StringBuilder data = new StringBuilder();
 					String dataLine;
@@ -266,6 +301,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 						received.add(new Received(mailFrom, List.copyOf(recipients), data.toString(), Instant.now()));
 					}
 					write(out, answer);
+					mailFrom = null; // the transaction is over: the next DATA needs its own MAIL and RCPT
+					recipients.clear();
 					if (oneMessagePerConnection) {
 						return;
 					}

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.URLName;
 import org.callout.mail.MailProperties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
@@ -188,7 +189,7 @@ final class SmtpPool {
 	private Transport connect() throws ConnectFailedException {
 		Transport transport = null;
 		try {
-			transport = session.getTransport("smtp");
+			transport = new PipeliningTransport(session, new URLName("smtp", smtp.host(), smtp.port(), null, null, null));
 			transport.connect(smtp.host(), smtp.port(), blankToNull(smtp.username()), blankToNull(smtp.password()));
 			return transport;
 		}

@@ -1,0 +1,190 @@
+package org.callout.mail.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * Angus's SMTP transport, with command pipelining (RFC 2920) for a message to one recipient when the relay offers
+ * it: MAIL FROM, RCPT TO and DATA leave in one packet and their three replies are read after, then the message and its
+ * "." line in one write: two round trips a message instead of four. Angus has no pipelining of its own; connecting,
+ * STARTTLS, AUTH and reading replies are still Angus's, and so is every other send (several recipients, a relay without
+ * PIPELINING, an address that is not plain ASCII). Over plain TCP the message is written by {@link DataBytes} straight to
+ * the socket (Angus's own buffer is empty between commands); under TLS through Angus's stream, which encrypts. The
+ * failures are the ones Angus throws for the same replies, so they are classified the same way.
+ */
+final class PipeliningTransport extends SMTPTransport {
+
+	// Replies to commands already written, read (by readServerResponse) before the reply asked for: MAIL's and RCPT's.
+	private int unread;
+
+	private int read;
+
+	private final int[] codes = new int[2];
+
+	private final String[] replies = new String[2];
+
+	// This connection's socket, when it is one of ours (RelaySocketFactory made it): null sends as Angus does.
+	private RelaySocket socket;
+
+	PipeliningTransport(Session session, URLName url) {
+		super(session, url);
+	}
+
+	@Override
+	protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+			throws MessagingException {
+		RelaySocket.takeCreated();
+		try {
+			return super.protocolConnect(host, port, user, password);
+		}
+		finally {
+			socket = RelaySocket.takeCreated();
+		}
+	}
+
+	@Override
+	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+		String from = message instanceof SMTPMessage smtp ? smtp.getEnvelopeFrom() : null;
+		if (socket == null || !supportsExtension("PIPELINING") || from == null || !plain(from) || addresses == null
+				|| addresses.length != 1 || !(addresses[0] instanceof InternetAddress to) || !plain(to.getAddress())) {
+			super.sendMessage(message, addresses);
+			return;
+		}
+		checkConnected();
+		String mail = "MAIL FROM:<" + from + ">";
+		String rcpt = "RCPT TO:<" + to.getAddress() + ">";
+		OutputStream data;
+		read = 0;
+		unread = 0;
+		try {
+			socket.cork();
+			sendCommand(mail);
+			sendCommand(rcpt);
+			unread = 2;
+			data = data(); // writes DATA, then readServerResponse uncorks and reads MAIL's and RCPT's replies before DATA's
+		}
+		catch (MessagingException ex) {
+			// DATA refused (Angus has sent RSET): after a refused MAIL or RCPT that is expected, and theirs is the failure.
+			throw earlierFailure(mail, rcpt, to, ex);
+		}
+		finally {
+			unread = 0;
+			socket.dropHeld(); // only if something failed before DATA was written: a half pipeline must not go out
+		}
+		MessagingException refused = earlierFailure(mail, rcpt, to, null);
+		if (refused != null) {
+			// A relay that accepted DATA all the same, with no recipient: RFC 2920 (3.1) ends it with a lone ".".
+			endEmpty();
+			throw refused;
+		}
+		try {
+			if (isSSL()) {
+				message.writeTo(data);
+				finishData();
+			}
+			else {
+				DataBytes.write((MimeMessage) message, socket.getOutputStream());
+				ended(to);
+			}
+		}
+		catch (IOException ex) {
+			// As Angus: the connection goes, so a message cut off in the middle is never taken. (QUIT is not waited for:
+			// mail.smtp.quitwait is false, and in DATA it is only more of the unfinished message.)
+			quietlyClose();
+			throw new MessagingException("IOException while sending message", ex);
+		}
+	}
+
+	@Override
+	protected int readServerResponse() throws MessagingException {
+		uncork();
+		while (read < unread) {
+			codes[read] = super.readServerResponse();
+			replies[read] = getLastServerResponse();
+			read++;
+		}
+		return super.readServerResponse();
+	}
+
+	/**
+	 * The reply to the "." line, as Angus's finishData reads it; but no RSET when there was no reply at all, whose
+	 * failed write Angus would throw instead, in words that tell a connection closed before the message.
+	 */
+	private void ended(InternetAddress to) throws MessagingException {
+		int code = readServerResponse();
+		if (code != 250) {
+			String reply = getLastServerResponse();
+			if (code > 0) {
+				issueCommand("RSET", -1);
+			}
+			throw new SMTPSendFailedException(".", code, reply, null, null, new Address[] { to }, null);
+		}
+	}
+
+	/** What Angus would have thrown for a refused MAIL FROM or RCPT TO; else {@code otherwise}. */
+	private MessagingException earlierFailure(String mail, String rcpt, InternetAddress to, MessagingException otherwise) {
+		if (read > 0 && codes[0] != 250) {
+			return new SMTPSendFailedException(mail, codes[0], replies[0], null, null, new Address[] { to }, null);
+		}
+		if (read > 1 && codes[1] != 250 && codes[1] != 251) {
+			SMTPAddressFailedException address = new SMTPAddressFailedException(to, rcpt, codes[1], replies[1]);
+			if (codes[1] < 400 || codes[1] > 599) {
+				return address; // no SMTP refusal at all (the connection closed, a garbled reply): Angus throws it bare
+			}
+			boolean passing = codes[1] < 500 || codes[1] == 552;
+			return new SendFailedException("Invalid Addresses", address, null, passing ? new Address[] { to } : new Address[0],
+					passing ? new Address[0] : new Address[] { to });
+		}
+		return otherwise;
+	}
+
+	private void uncork() throws MessagingException {
+		if (socket == null) {
+			return; // connecting: Angus's own commands, never corked
+		}
+		try {
+			socket.uncork();
+		}
+		catch (IOException ex) {
+			throw new MessagingException("Can't send command to SMTP host", ex); // Angus's words for a failed write
+		}
+	}
+
+	private void quietlyClose() {
+		try {
+			close();
+		}
+		catch (MessagingException ex) {
+			// Closed whatever QUIT met (Angus closes the socket in a finally).
+		}
+	}
+
+	private void endEmpty() {
+		try {
+			finishData();
+		}
+		catch (IOException | MessagingException ex) {
+			// Refused or not, nothing was sent to anyone; the refusal before it is what the caller hears.
+		}
+	}
+
+	// US-ASCII with no line break: Angus would add SMTPUTF8 (or refuse) for anything else, and it takes those sends.
+	private static boolean plain(String address) {
+		return StandardCharsets.US_ASCII.newEncoder().canEncode(address) && address.indexOf('\r') < 0 && address.indexOf('\n') < 0;
+	}
+
+}
