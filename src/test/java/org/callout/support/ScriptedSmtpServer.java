@@ -95,6 +95,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The same server speaking TLS from the first byte (port 465's kind), with GreenMail's self-signed test certificate:
+	 * a client must trust it by name ({@code mail.smtp.ssl.trust}).
+	 */
+	public static ScriptedSmtpServer startTls() {
+		try {
+			return new ScriptedSmtpServer(new com.icegreen.greenmail.util.DummySSLServerSocketFactory().createServerSocket(0, 200,
+					InetAddress.getLoopbackAddress()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public int port() {
 		return port;
 	}

@@ -23,7 +23,7 @@ final class DataBytes extends OutputStream {
 		this.raw = new byte[capacity];
 	}
 
-	/** Writes the message to {@code out} as DATA's content, ended by the "." line, in one write. */
+	/** Writes the message to {@code out} as DATA's content, ended by the "." line, in one write (in 64 KB pieces past that). */
 	static void write(MimeMessage message, OutputStream out) throws IOException, MessagingException {
 		DataBytes written = new DataBytes(16 * 1024);
 		message.writeTo(written);
@@ -97,8 +97,13 @@ final class DataBytes extends OutputStream {
 		out[length++] = '.';
 		out[length++] = '\r';
 		out[length++] = '\n';
-		to.write(out, 0, length);
+		// In pieces: the write timeout is per write call, and a large message over a slow link must not count as stuck.
+		for (int offset = 0; offset < length; offset += PIECE) {
+			to.write(out, offset, Math.min(PIECE, length - offset));
+		}
 		to.flush();
 	}
+
+	private static final int PIECE = 64 * 1024;
 
 }

@@ -37,6 +37,8 @@ final class PipeliningTransport extends SMTPTransport {
 
 	private final String[] replies = new String[2];
 
+	private long pipelined;
+
 	// This connection's socket, when it is one of ours (RelaySocketFactory made it): null sends as Angus does.
 	private RelaySocket socket;
 
@@ -56,6 +58,16 @@ final class PipeliningTransport extends SMTPTransport {
 		}
 	}
 
+	/** Whether this connection is one of RelaySocketFactory's, corkable and watched (TLS, if any, layered over it). */
+	synchronized boolean onRelaySocket() {
+		return socket != null;
+	}
+
+	/** How many messages this connection has sent pipelined (accepted or not). */
+	synchronized long pipelinedSends() {
+		return pipelined;
+	}
+
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
 		String from = message instanceof SMTPMessage smtp ? smtp.getEnvelopeFrom() : null;
@@ -65,6 +77,7 @@ final class PipeliningTransport extends SMTPTransport {
 			return;
 		}
 		checkConnected();
+		pipelined++;
 		String mail = "MAIL FROM:<" + from + ">";
 		String rcpt = "RCPT TO:<" + to.getAddress() + ">";
 		OutputStream data;

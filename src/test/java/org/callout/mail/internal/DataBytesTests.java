@@ -29,6 +29,14 @@ class DataBytesTests {
 	}
 
 	@Test
+	void aMessageLargerThanOnePieceIsWrittenWholeInOrder() throws Exception {
+		byte[] raw = "A line of the message.\n.And one with a dot.\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+
+		assertThat(raw.length).isGreaterThan(3 * 64 * 1024);
+		assertThat(dataBytes(raw)).isEqualTo(angus(raw));
+	}
+
+	@Test
 	void aComposedMessageOfTenKilobytesIsWhatAngusWouldWrite() throws Exception {
 		SmtpTestSupport smtp = new SmtpTestSupport(25, 1, Duration.ofSeconds(1), null);
 		String text = ("Call your senator.\n.A line with a dot.\r\nUna línea en español, ¿verdad?\n").repeat(150);
