@@ -302,6 +302,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 					while ((dataLine = in.readLine()) != null && !dataLine.equals(".")) {
 						data.append(dataLine.startsWith("..") ? dataLine.substring(1) : dataLine).append("\r\n");
 					}
+					if (dataLine == null) {
+						return; // cut off in the middle of DATA: no message, as a real server counts it
+					}
 					if (!dataDelay.isZero()) {
 						// A slow relay's latency: nothing ever counts this latch down, so it waits the whole delay.
 						slowRelay.await(dataDelay.toMillis(), TimeUnit.MILLISECONDS);

@@ -15,6 +15,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 final class DataBytes extends OutputStream {
 
+	/** The headers Angus leaves out when it sends (its sendMessage's ignore list): a Bcc must never reach a recipient. */
+	static final String[] HIDDEN = { "Bcc", "Content-Length" };
+
 	private byte[] raw;
 
 	private int size;
@@ -23,10 +26,10 @@ final class DataBytes extends OutputStream {
 		this.raw = new byte[capacity];
 	}
 
-	/** Writes the message to {@code out} as DATA's content, ended by the "." line, in one write (in 64 KB pieces past that). */
+	/** Writes the message, without the {@link #HIDDEN} headers, to {@code out} as DATA's content, ended by the "." line, in one write (in 64 KB pieces past that). */
 	static void write(MimeMessage message, OutputStream out) throws IOException, MessagingException {
 		DataBytes written = new DataBytes(16 * 1024);
-		message.writeTo(written);
+		message.writeTo(written, HIDDEN);
 		written.writeData(out);
 	}
 

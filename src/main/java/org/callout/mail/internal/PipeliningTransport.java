@@ -14,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPOutputStream;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -39,6 +40,9 @@ final class PipeliningTransport extends SMTPTransport {
 
 	private long pipelined;
 
+	// Whether the message's content began to go out in the send under way: from then on the relay may have taken it.
+	private boolean contentStarted;
+
 	// This connection's socket, when it is one of ours (RelaySocketFactory made it): null sends as Angus does.
 	private RelaySocket socket;
 
@@ -63,6 +67,21 @@ final class PipeliningTransport extends SMTPTransport {
 		return socket != null;
 	}
 
+	/**
+	 * Whether the last send began to write the message's content (DATA was answered 354): a failure after that may
+	 * follow a message the relay took, so it must not be sent again at once as one that never went.
+	 */
+	synchronized boolean contentStarted() {
+		return contentStarted;
+	}
+
+	@Override
+	protected OutputStream data() throws MessagingException {
+		OutputStream stream = super.data(); // Angus's own sends come here too
+		contentStarted = true;
+		return stream;
+	}
+
 	/** How many messages this connection has sent pipelined (accepted or not). */
 	synchronized long pipelinedSends() {
 		return pipelined;
@@ -70,6 +89,7 @@ final class PipeliningTransport extends SMTPTransport {
 
 	@Override
 	public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+		contentStarted = false;
 		String from = message instanceof SMTPMessage smtp ? smtp.getEnvelopeFrom() : null;
 		if (socket == null || !supportsExtension("PIPELINING") || from == null || !plain(from) || addresses == null
 				|| addresses.length != 1 || !(addresses[0] instanceof InternetAddress to) || !plain(to.getAddress())) {
@@ -100,19 +120,27 @@ final class PipeliningTransport extends SMTPTransport {
 		}
 		MessagingException refused = earlierFailure(mail, rcpt, to, null);
 		if (refused != null) {
-			// A relay that accepted DATA all the same, with no recipient: RFC 2920 (3.1) ends it with a lone ".".
-			endEmpty();
+			if (codes[0] == 250) {
+				// DATA accepted with no recipient: RFC 2920 (3.1) ends it with a lone ".", which reaches nobody.
+				endEmpty();
+			}
+			else {
+				// DATA accepted after a refused sender, by a relay that may have taken the recipient: hanging up in DATA
+				// delivers nothing, where even an empty message might arrive.
+				quietlyClose();
+			}
 			throw refused;
 		}
 		try {
 			if (isSSL()) {
-				message.writeTo(data);
-				finishData();
+				((MimeMessage) message).writeTo(data, DataBytes.HIDDEN);
+				((SMTPOutputStream) data).ensureAtBOL();
+				sendCommand(".");
 			}
 			else {
 				DataBytes.write((MimeMessage) message, socket.getOutputStream());
-				ended(to);
 			}
+			ended(to);
 		}
 		catch (IOException ex) {
 			// As Angus: the connection goes, so a message cut off in the middle is never taken. (QUIT is not waited for:
@@ -125,12 +153,16 @@ final class PipeliningTransport extends SMTPTransport {
 	@Override
 	protected int readServerResponse() throws MessagingException {
 		uncork();
+		boolean gone = false;
 		while (read < unread) {
-			codes[read] = super.readServerResponse();
-			replies[read] = getLastServerResponse();
+			// After no reply (end of stream, or a garbled one, on which Angus closes the connection) there is nothing more
+			// to read, nor anything to read it from: the replies after it are none either.
+			codes[read] = gone ? -1 : super.readServerResponse();
+			replies[read] = gone ? "[EOF]" : getLastServerResponse();
+			gone = codes[read] == -1;
 			read++;
 		}
-		return super.readServerResponse();
+		return gone ? -1 : super.readServerResponse();
 	}
 
 	/**
@@ -153,7 +185,7 @@ final class PipeliningTransport extends SMTPTransport {
 		if (read > 0 && codes[0] != 250) {
 			return new SMTPSendFailedException(mail, codes[0], replies[0], null, null, new Address[] { to }, null);
 		}
-		if (read > 1 && codes[1] != 250 && codes[1] != 251) {
+		if (read > 1 && (codes[1] < 200 || codes[1] > 299)) { // any 2xx accepts the recipient, as in Angus's rcptTo
 			SMTPAddressFailedException address = new SMTPAddressFailedException(to, rcpt, codes[1], replies[1]);
 			if (codes[1] < 400 || codes[1] > 599) {
 				return address; // no SMTP refusal at all (the connection closed, a garbled reply): Angus throws it bare
@@ -191,9 +223,10 @@ final class PipeliningTransport extends SMTPTransport {
 			finishData();
 		}
 		catch (IOException | MessagingException ex) {
-			// Refused or not, nothing was sent to anyone; the refusal before it is what the caller hears.
+			// Refused (as it should be) or not, nothing was sent to anyone; the refusal before it is what the caller hears.
 		}
 	}
+
 
 	// US-ASCII with no line break: Angus would add SMTPUTF8 (or refuse) for anything else, and it takes those sends.
 	private static boolean plain(String address) {

@@ -30,6 +30,7 @@ final class RelaySocket extends Socket {
 
 	private boolean corked;
 
+	/** @param watchdog null for no write timeout */
 	RelaySocket(WriteWatchdog watchdog) {
 		this.watchdog = watchdog;
 		CREATED.set(this);
@@ -71,14 +72,18 @@ final class RelaySocket extends Socket {
 	public synchronized OutputStream getOutputStream() throws IOException {
 		if (watched == null) {
 			watched = new Watched(super.getOutputStream());
-			watchdog.watch(this);
+			if (watchdog != null) {
+				watchdog.watch(this);
+			}
 		}
 		return watched;
 	}
 
 	@Override
 	public void close() throws IOException {
-		watchdog.forget(this);
+		if (watchdog != null) {
+			watchdog.forget(this);
+		}
 		super.close();
 	}
 

@@ -21,8 +21,9 @@ final class RelaySocketFactory extends SocketFactory {
 
 	private final WriteWatchdog watchdog;
 
+	/** @param writeTimeout as Angus's timeouts, zero (or less) for none: then no write is ever cut off */
 	RelaySocketFactory(Duration writeTimeout) {
-		this.watchdog = WriteWatchdog.shared(writeTimeout);
+		this.watchdog = writeTimeout.isPositive() ? WriteWatchdog.shared(writeTimeout) : null;
 	}
 
 	@Override

@@ -59,7 +59,9 @@ class SmtpMessenger implements Messenger {
 		catch (MessagingException ex) {
 			// Whatever the relay answered, the session's state is unknown now: start the next send afresh.
 			pool.discard(transport);
-			if (mayBeClosed && closedBeforeTheMessage(ex)) {
+			// Only if no content went: a failed write after it (an RSET after no reply to ".") would read the same.
+			if (mayBeClosed && closedBeforeTheMessage(ex)
+					&& !(transport instanceof PipeliningTransport pipelining && pipelining.contentStarted())) {
 				throw new ClosedAtMailFrom();
 			}
 			throw failed(sameRefusals.check(SmtpReplies.classify(ex, recipientCount(message)), firstRecipient(message)));

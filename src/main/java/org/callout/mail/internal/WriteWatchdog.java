@@ -59,6 +59,16 @@ final class WriteWatchdog {
 	}
 
 	void check() {
+		try {
+			closeStuck();
+		}
+		catch (RuntimeException ex) {
+			// Never let one surprise end the schedule, and with it the timeout of every connection.
+			log.warn("Checking the SMTP connections' writes failed", ex);
+		}
+	}
+
+	private void closeStuck() {
 		long now = System.nanoTime();
 		for (RelaySocket socket : sockets) {
 			if (socket.isClosed()) {

@@ -113,6 +113,70 @@ class PipeliningTransportTests {
 		assertThat(server.connectionsOpened()).isEqualTo(2);
 	}
 
+	@Test
+	void aGarbledReplyInAGroupClosesTheConnectionAndTheMessageIsSentOnceOnANewOne() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger mails = new java.util.concurrent.atomic.AtomicInteger();
+		server.script(line -> line.startsWith("MAIL") && mails.incrementAndGet() == 2 ? "garbled, no code" : null);
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(5), null);
+
+		smtp.messenger.send(smtp.message("first@example.org"));
+		smtp.messenger.send(smtp.message("second@example.org"));
+
+		assertThat(server.receivedFor("second@example.org")).isEqualTo(1);
+		assertThat(server.connectionsOpened()).isEqualTo(2);
+	}
+
+	@Test
+	void aRecipientAcceptedWithAnother2xxThan250IsSentTheMessage() throws Exception {
+		server.script(line -> line.startsWith("RCPT") ? "252 2.1.5 Cannot VRFY user, but will accept message" : null);
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(5), null);
+
+		smtp.messenger.send(smtp.message("reader@example.org"));
+
+		assertThat(server.receivedFor("reader@example.org")).isEqualTo(1);
+		assertThat(server.received().getFirst().data()).contains("Subject: Subject");
+	}
+
+	@Test
+	void aServerThatAcceptsDataAfterRefusingTheSenderIsHungUpOnAndGetsNothing() {
+		server.laxData().script(line -> line.startsWith("MAIL") ? "451 4.3.0 Try again later" : null);
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(5), null);
+
+		MailDeliveryException deferred = catchThrowableOfType(MailDeliveryException.class,
+				() -> smtp.messenger.send(smtp.message("reader@example.org")));
+
+		assertThat(deferred.kind()).isEqualTo(Kind.TEMPORARY);
+		assertThat(deferred.smtpCode()).isEqualTo(451);
+		assertThat(server.received()).isEmpty();
+	}
+
+	@Test
+	void aBccHeaderNeverReachesTheRecipientAndTheSendSaysItsContentWentOnlyOnceDataWasAccepted() throws Exception {
+		server.script(line -> line.contains("gone@") ? "550 5.1.1 No such user" : null);
+		SmtpTestSupport smtp = new SmtpTestSupport(server.port(), 1, Duration.ofSeconds(5), null);
+		PipeliningTransport transport = new PipeliningTransport(smtp.session,
+				new jakarta.mail.URLName("smtp", "127.0.0.1", server.port(), null, null, null));
+		transport.connect("127.0.0.1", server.port(), null, null);
+
+		MimeMessage refused = smtp.message("gone@example.org");
+		catchThrowableOfType(jakarta.mail.MessagingException.class, () -> transport.sendMessage(refused, refused.getAllRecipients()));
+		boolean contentAfterRefusal = transport.contentStarted();
+		MimeMessage message = smtp.message("reader@example.org");
+		message.setHeader("Bcc", "hidden@example.org");
+		transport.sendMessage(message, new jakarta.mail.Address[] { message.getRecipients(MimeMessage.RecipientType.TO)[0] });
+		boolean contentAfterSend = transport.contentStarted();
+		long pipelined = transport.pipelinedSends();
+		transport.close();
+
+		assertThat(contentAfterRefusal).isFalse();
+		assertThat(contentAfterSend).isTrue();
+		assertThat(pipelined).isEqualTo(2);
+		assertThat(server.received()).singleElement().satisfies(received -> {
+			assertThat(received.recipients()).containsExactly("reader@example.org");
+			assertThat(received.data()).doesNotContain("hidden@example.org").doesNotContainIgnoringCase("Bcc:");
+		});
+	}
+
 	private static MimeMessage message(SmtpTestSupport smtp, String to, String text) {
 		return smtp.composer.compose(new OutgoingEmail(EmailAddress.parse(to), null, "Subject", text, "<p>html</p>", Map.of(),
 				smtp.composer.newMessageId(), smtp.composer.returnPath()));
