@@ -77,6 +77,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
 	private volatile boolean laxData;
 
+	private volatile boolean startTls;
+
 	private final AtomicInteger pipelinedGroups = new AtomicInteger();
 
 	private ScriptedSmtpServer(ServerSocket server) {
@@ -186,6 +188,22 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Offers STARTTLS (RFC 3207) and, asked for it, goes on in TLS with GreenMail's self-signed test certificate: a client
+	 * must trust it by name ({@code mail.smtp.ssl.trust}).
+	 */
+	public ScriptedSmtpServer offerStartTls() {
+		this.startTls = true;
+		return this;
+	}
+
+	/** How many sessions went on in TLS after STARTTLS. */
+	public int startedTls() {
+		return startedTls.get();
+	}
+
+	private final AtomicInteger startedTls = new AtomicInteger();
+
 	/** How many MAIL FROM commands arrived with their RCPT TO and DATA already behind them: pipelined by the client. */
 	public int pipelinedGroups() {
 		return pipelinedGroups.get();
@@ -256,6 +274,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 			socket.setTcpNoDelay(true);
 			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
+			boolean inTls = socket instanceof javax.net.ssl.SSLSocket;
 			String greeting = reply("GREETING", "220 scripted.example ESMTP");
 			if (greeting.equals(DROP)) {
 				return;
@@ -271,7 +290,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 				String upper = line.toUpperCase(Locale.ROOT);
 				if (upper.startsWith("EHLO")) {
 					write(out, reply(line, "250-scripted.example\r\n" + (pipelining ? "250-PIPELINING\r\n" : "")
-							+ "250-AUTH PLAIN LOGIN\r\n250 8BITMIME"));
+							+ (startTls && !inTls ? "250-STARTTLS\r\n" : "") + "250-AUTH PLAIN LOGIN\r\n250 8BITMIME"));
+				}
+				else if (upper.equals("STARTTLS") && startTls && !inTls) {
+					write(out, "220 2.0.0 Ready to start TLS");
+					javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) tlsContext().getSocketFactory()
+						.createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+					tls.setUseClientMode(false);
+					tls.startHandshake();
+					in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.UTF_8));
+					out = tls.getOutputStream();
+					inTls = true;
+					startedTls.incrementAndGet();
+					mailFrom = null; // RFC 3207: the client starts over, from EHLO
+					recipients.clear();
 				}
 				else if (upper.startsWith("MAIL FROM:")) {
 					if (in.ready()) {
@@ -350,6 +382,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 		finally {
 			sessions.remove(socket);
 			open.decrementAndGet();
+		}
+	}
+
+	private static javax.net.ssl.SSLContext tlsContext() throws IOException {
+		try {
+			javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory
+				.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+			// GreenMail's own test key store and its password
+			keys.init(new com.icegreen.greenmail.util.DummySSLServerSocketFactory().getKeyStore(), "changeit".toCharArray());
+			javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+			context.init(keys.getKeyManagers(), null, null);
+			return context;
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IOException(ex);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.callout.mail.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * TLS from the first byte (port 465's kind) over one of RelaySocketFactory's connections: Angus layers the JVM's TLS
- * over it, so the write watchdog, TCP_NODELAY and corking hold under TLS too. GreenMail's SMTPS (no PIPELINING) and the
- * scripted server over TLS (PIPELINING), both with GreenMail's self-signed certificate, trusted by name for the test.
+ * TLS over one of RelaySocketFactory's connections, from the first byte (port 465's kind) and after STARTTLS (587's):
+ * Angus layers the JVM's TLS over it, so the write watchdog, TCP_NODELAY and corking hold under TLS too. GreenMail's
+ * SMTPS (no PIPELINING) and the scripted server (PIPELINING; TLS at once or after STARTTLS), both with GreenMail's
+ * self-signed certificate, trusted by name and without the host-name check for the test alone.
  */
 class RelayTlsTests {
 
@@ -66,8 +68,43 @@ class RelayTlsTests {
 		}
 	}
 
+	@Test
+	void startTlsLayersTlsOverOurConnectionAndThePipelinedMessagesArriveWhole() throws Exception {
+		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start().offerStartTls()) {
+			PipeliningTransport transport = connected(relay.port(), MailProperties.Security.STARTTLS);
+			for (int i = 0; i < 3; i++) {
+				MimeMessage message = message();
+				transport.sendMessage(message, message.getAllRecipients());
+			}
+			boolean ssl = transport.isSSL();
+			boolean ours = transport.onRelaySocket();
+			long pipelined = transport.pipelinedSends();
+			transport.close();
+
+			assertThat(relay.startedTls()).isEqualTo(1);
+			assertThat(ssl).isTrue();
+			assertThat(ours).isTrue();
+			assertThat(pipelined).isEqualTo(3);
+			assertThat(relay.received()).hasSize(3)
+				.allSatisfy(received -> assertThat(received.data()).contains("\r\n.a dotted line\r\n"));
+		}
+	}
+
+	@Test
+	void startTlsRequiredFailsToConnectToARelayThatDoesNotOfferIt() {
+		try (ScriptedSmtpServer relay = ScriptedSmtpServer.start()) {
+			assertThatThrownBy(() -> connected(relay.port(), MailProperties.Security.STARTTLS))
+				.isInstanceOf(jakarta.mail.MessagingException.class)
+				.hasMessageContaining("STARTTLS");
+		}
+	}
+
 	private static PipeliningTransport connected(int port) throws Exception {
-		MailProperties.Smtp smtp = new MailProperties.Smtp("127.0.0.1", port, MailProperties.Security.TLS, null, null,
+		return connected(port, MailProperties.Security.TLS);
+	}
+
+	private static PipeliningTransport connected(int port, MailProperties.Security security) throws Exception {
+		MailProperties.Smtp smtp = new MailProperties.Smtp("127.0.0.1", port, security, null, null,
 				Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofSeconds(5));
 		Properties properties = SmtpSessionProperties.of(smtp, "example.org");
 		properties.put("mail.smtp.ssl.trust", "127.0.0.1"); // GreenMail's certificate is its own
