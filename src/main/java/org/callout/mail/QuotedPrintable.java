@@ -50,7 +50,8 @@ final class QuotedPrintable {
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (c > ' ' && c < 0177 && c != '=') {
-				// Most of a message: printable ASCII, written as it is. next() would do the same, through four branches more.
+				// Most of a message: printable ASCII, written as it is. next() would do the same through four branches more, and
+				// put() here too was 8 % slower (58.5 against 54 µs for 17 448 characters, alternated in one JVM).
 				if (space) {
 					put(' ', false);
 					space = false;

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.Arrays;
 
 /**
  * A relay connection whose writes {@link WriteWatchdog} can see: each write and flush notes when it started and
@@ -144,7 +145,7 @@ final class RelaySocket extends Socket {
 
 		private void hold(byte[] b, int off, int len) {
 			if (heldLength + len > held.length) {
-				held = java.util.Arrays.copyOf(held, Math.max(held.length * 2, heldLength + len));
+				held = Arrays.copyOf(held, Math.max(held.length * 2, heldLength + len));
 			}
 			System.arraycopy(b, off, held, heldLength, len);
 			heldLength += len;
